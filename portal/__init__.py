@@ -1,0 +1,90 @@
+"""The portal's application factory: a table of contents of what the app is made of."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"),
+                instance_path=str(ROOT / "instance"))
+    from portal import config as portal_config
+
+    portal_config.load(app, config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_request_hooks(app)
+    register_templating(app)
+    register_cli(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from portal import database, languages
+    from portal.extensions import babel, csrf, db, limiter, login_manager, migrate
+
+    db.init_app(app)
+    database.configure_engine(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(ROOT / "translations"))
+    babel.init_app(app, locale_selector=languages.select_locale)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    from portal import sessions
+
+    sessions.configure(login_manager)
+
+
+def register_blueprints(app: Flask) -> None:
+    from portal.auth.views import bp as auth
+    from portal.buyer.views import bp as buyer
+    from portal.consultant.views import bp as consultant
+    from portal.partner.views import bp as partner
+    from portal.privacy.views import bp as privacy
+    from portal.public.views import bp as public
+    from portal.staff.views import bp as staff
+    from portal.supplier.views import bp as supplier
+
+    app.register_blueprint(public)
+    app.register_blueprint(auth, url_prefix="/auth")
+    app.register_blueprint(consultant, url_prefix="/consultant")
+    app.register_blueprint(buyer, url_prefix="/buyer")
+    app.register_blueprint(supplier, url_prefix="/supplier")
+    app.register_blueprint(partner, url_prefix="/partner")
+    app.register_blueprint(staff, url_prefix="/staff")
+    app.register_blueprint(privacy, url_prefix="/privacy")
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from portal.errors import register_errorhandlers as register
+
+    register(app)
+
+
+def register_request_hooks(app: Flask) -> None:
+    from portal import request_log, sessions
+    from portal.security import enforce_access, set_security_headers
+
+    app.before_request(enforce_access)
+    app.before_request(sessions.touch_activity)
+    app.after_request(set_security_headers)
+    app.after_request(sessions.deliver_queued_mail)
+    request_log.register(app)
+
+
+def register_templating(app: Flask) -> None:
+    from portal.templating import register_templating as register
+
+    register(app)
+
+
+def register_cli(app: Flask) -> None:
+    from portal.cli import register
+
+    register(app)

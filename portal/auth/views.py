@@ -1,0 +1,250 @@
+"""Sign-in, registration, e-mail verification, password reset, invitations."""
+from __future__ import annotations
+
+import time
+
+from flask import Blueprint, current_app, flash, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from portal.auth import forms
+from portal.extensions import db, limiter
+from portal.forms import EmptyForm, apply_domain_error
+from portal.htmx import hx_redirect, render
+from portal.languages import select_locale
+from portal.models import User
+from portal.security import SIGNED_IN, allow, current_actor, home_for, safe_next
+from portal.services import DomainError, accounts, organisations, two_factor
+
+bp = Blueprint("auth", __name__)
+AUTH_LIMIT = "10 per minute"
+PENDING_TTL = 300
+
+
+def _link(endpoint: str):
+    return lambda token: url_for(endpoint, token=token, _external=True)
+
+
+def _invalid(template: str, form, error: DomainError | None = None, **context):
+    db.session.rollback()
+    if error is not None:
+        apply_domain_error(form, error)
+    return render(template, form=form, status=422, **context)
+
+
+def _start_session(user: User, next_url: str | None):
+    keep = {k: session[k] for k in ("lang", "consent_id") if k in session}
+    session.clear()  # a fresh session on sign-in: nothing from before survives
+    session.update(keep)
+    login_user(user)
+    accounts.record_login(current_actor_for(user), user)
+    db.session.commit()
+    return hx_redirect(safe_next(next_url, home_for(user)))
+
+
+def current_actor_for(user: User):
+    from portal.services.actors import Actor
+
+    return Actor(user=user, ip=request.remote_addr)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(AUTH_LIMIT, methods=["POST"])
+def login():
+    if current_user.is_authenticated:
+        return hx_redirect(home_for(current_user))
+    form = forms.LoginForm()
+    if not form.validate_on_submit():
+        return render("auth/login.html", form=form, status=422 if form.is_submitted() else 200)
+    user = accounts.authenticate(form.email.data, form.password.data)
+    if user is None:
+        form.form_errors.append(_("The e-mail or the password is not correct."))
+        return _invalid("auth/login.html", form)
+    if not user.is_verified:
+        form.form_errors.append(_("Confirm your e-mail address first: follow the link we sent you. "
+                                  "You can ask for a new link below."))
+        return _invalid("auth/login.html", form, unverified=True)
+    if two_factor.required(user):
+        session["pending_login"] = {"id": user.id, "epoch": user.session_epoch, "at": time.time(),
+                                    "next": request.args.get("next")}
+        db.session.commit()
+        return hx_redirect(url_for("auth.login_code"))
+    return _start_session(user, request.args.get("next"))
+
+
+def _pending_user() -> User | None:
+    pending = session.get("pending_login")
+    if not pending or time.time() - pending.get("at", 0) > PENDING_TTL:
+        return None
+    user = db.session.get(User, pending["id"])
+    return user if user is not None and user.session_epoch == pending["epoch"] else None
+
+
+@bp.route("/login/code", methods=["GET", "POST"])
+@limiter.limit(AUTH_LIMIT, methods=["POST"])
+def login_code():
+    user = _pending_user()
+    if user is None:
+        flash(_("Sign in with your e-mail and password first."), "info")
+        return hx_redirect(url_for("auth.login"))
+    form = forms.TotpForm()
+    enrolling = not user.totp_enabled
+    if enrolling:
+        session.setdefault("pending_secret", two_factor.new_secret())
+    secret = session.get("pending_secret") if enrolling else None
+    context = {"enrolling": enrolling, "secret": secret,
+               "uri": two_factor.provisioning_uri(user, secret) if enrolling else None}
+    if not form.validate_on_submit():
+        return render("auth/login_code.html", form=form, status=422 if form.is_submitted() else 200, **context)
+    if enrolling:
+        try:
+            two_factor.enable(current_actor_for(user), user, secret, form.code.data)
+        except DomainError as error:
+            return _invalid("auth/login_code.html", form, error, **context)
+    elif not two_factor.verify(user, form.code.data):
+        form.code.errors.append(_("The code does not match. Check the time on your phone and try again."))
+        return _invalid("auth/login_code.html", form, **context)
+    next_url = session["pending_login"].get("next")
+    return _start_session(user, next_url)
+
+
+@bp.route("/logout", methods=["POST"])
+@allow(SIGNED_IN)
+def logout():
+    if EmptyForm().validate_on_submit():
+        logout_user()
+        session.clear()
+        flash(_("You are signed out."), "info")
+    return hx_redirect(url_for("public.index"))
+
+
+@bp.route("/register", methods=["GET", "POST"])
+def register():
+    form = forms.RegisterConsultantForm()
+    if not form.validate_on_submit():
+        return render("auth/register.html", form=form, status=422 if form.is_submitted() else 200)
+    try:
+        accounts.register_consultant(current_actor(), name=form.name.data, email=form.email.data,
+                                     password=form.password.data, locale=select_locale(),
+                                     link_for=_link("auth.verify_email"))
+    except DomainError as error:
+        return _invalid("auth/register.html", form, error)
+    db.session.commit()
+    return hx_redirect(url_for("auth.check_mail"))
+
+
+@bp.route("/register/organisation", methods=["GET", "POST"])
+def register_organisation():
+    form = forms.RegisterOrganisationForm()
+    if not form.validate_on_submit():
+        return render("auth/register_organisation.html", form=form, status=422 if form.is_submitted() else 200)
+    try:
+        accounts.register_representative(
+            current_actor(), kind=form.kind.data, organisation_name=form.organisation_name.data,
+            org_number=form.org_number.data, name=form.name.data, job_title=form.job_title.data,
+            phone=form.phone.data, email=form.email.data, password=form.password.data,
+            locale=select_locale(), link_for=_link("auth.verify_email"))
+    except DomainError as error:
+        return _invalid("auth/register_organisation.html", form, error)
+    db.session.commit()
+    return hx_redirect(url_for("auth.check_mail"))
+
+
+@bp.route("/check-mail")
+def check_mail():
+    return render("auth/check_mail.html", form=forms.ResendVerificationForm())
+
+
+@bp.route("/verify/resend", methods=["POST"])
+@limiter.limit(AUTH_LIMIT)
+def resend_verification():
+    form = forms.ResendVerificationForm()
+    if not form.validate_on_submit():
+        return render("auth/check_mail.html", form=form, status=422)
+    user = accounts.find_by_email(form.email.data)
+    if user is not None and not user.is_verified:
+        accounts.send_verification(user, _link("auth.verify_email"))
+        db.session.commit()
+    flash(_("If an unconfirmed account uses that address, a new link is on its way."), "info")
+    return hx_redirect(url_for("auth.check_mail"))
+
+
+@bp.route("/verify/<token>", methods=["GET", "POST"])
+def verify_email(token: str):
+    form = EmptyForm()
+    if not form.validate_on_submit():
+        # Mail scanners follow links: a GET only shows the button, so they cannot spend it.
+        return render("auth/verify_email.html", form=form, token=token)
+    try:
+        accounts.verify_email(current_actor(), token)
+    except DomainError as error:
+        db.session.rollback()
+        return render("auth/token_error.html", message=error.message, status=400)
+    db.session.commit()
+    flash(_("Your e-mail address is confirmed. You can sign in now."), "success")
+    return hx_redirect(url_for("auth.login"))
+
+
+@bp.route("/password/forgot", methods=["GET", "POST"])
+@limiter.limit(AUTH_LIMIT, methods=["POST"])
+def forgot_password():
+    form = forms.ForgotPasswordForm()
+    if not form.validate_on_submit():
+        return render("auth/forgot_password.html", form=form, status=422 if form.is_submitted() else 200)
+    accounts.request_password_reset(current_actor(), form.email.data, _link("auth.reset_password"))
+    db.session.commit()
+    flash(_("If an account uses that address, we have sent it a link to choose a new password. "
+            "The link works for one hour."), "info")
+    return hx_redirect(url_for("auth.login"))
+
+
+@bp.route("/password/reset/<token>", methods=["GET", "POST"])
+@limiter.limit(AUTH_LIMIT, methods=["POST"])
+def reset_password(token: str):
+    try:
+        accounts.user_for_reset(token)
+    except DomainError as error:
+        return render("auth/token_error.html", message=error.message, status=400)
+    form = forms.ResetPasswordForm()
+    if not form.validate_on_submit():
+        return render("auth/reset_password.html", form=form, token=token,
+                      status=422 if form.is_submitted() else 200)
+    accounts.reset_password(current_actor(), token, form.password.data)
+    db.session.commit()
+    flash(_("Your password is changed. Sign in with the new one."), "success")
+    return hx_redirect(url_for("auth.login"))
+
+
+@bp.route("/invitation/<token>", methods=["GET", "POST"])
+def accept_invitation(token: str):
+    try:
+        invitation = organisations.open_invitation(token)
+    except DomainError as error:
+        return render("auth/token_error.html", message=error.message, status=400)
+    form = forms.InvitationForm()
+    context = {"invitation": invitation, "token": token}
+    if not form.validate_on_submit():
+        return render("auth/invitation.html", form=form, status=422 if form.is_submitted() else 200, **context)
+    try:
+        accounts.accept_invitation(current_actor(), token, name=form.name.data, job_title=form.job_title.data,
+                                   phone=form.phone.data, password=form.password.data, locale=select_locale())
+    except DomainError as error:
+        return _invalid("auth/invitation.html", form, error, **context)
+    db.session.commit()
+    flash(_("Your account is ready. Sign in to continue."), "success")
+    return hx_redirect(url_for("auth.login"))
+
+
+@bp.route("/language", methods=["POST"])
+def set_language():
+    form = forms.LanguageForm()
+    if form.validate_on_submit():
+        # Set only on this explicit request: a user-interface choice, strictly necessary.
+        session["lang"] = form.language.data
+        if current_user.is_authenticated:
+            accounts.set_locale(current_user, form.language.data)
+            db.session.commit()
+    return hx_redirect(safe_next(request.form.get("next"), url_for("public.index")))
+
+
+from portal.auth import account  # noqa: E402,F401  (registers the account routes on bp)

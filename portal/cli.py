@@ -1,0 +1,100 @@
+"""Command-line groups, one per noun: users, audit, mail, demo."""
+from __future__ import annotations
+
+import click
+import pyotp
+from flask import Flask
+
+from portal.extensions import db
+
+
+def register(app: Flask) -> None:
+    app.cli.add_command(users)
+    app.cli.add_command(audit_group)
+    app.cli.add_command(mail_group)
+    app.cli.add_command(demo)
+
+
+@click.group(help="People who log in.")
+def users():
+    pass
+
+
+@users.command("create-staff", help="Create a staff account; prints its TOTP provisioning URI.")
+@click.option("--email", required=True)
+@click.option("--name", required=True)
+@click.option("--roles", default="recruiter", show_default=True, help="Space-separated staff roles.")
+@click.password_option()
+def create_staff(email, name, roles, password):
+    from portal.models import Role, StaffRole, User
+    from portal.services import accounts, two_factor
+    from portal.services.passwords import hash_password
+
+    wanted = roles.split()
+    unknown = set(wanted) - {r.value for r in StaffRole}
+    if unknown:
+        raise click.UsageError(f"unknown staff roles: {' '.join(sorted(unknown))}")
+    if accounts.find_by_email(email):
+        raise click.UsageError("an account with this e-mail exists")
+    secret = two_factor.new_secret()
+    user = User(email=accounts.normalise_email(email), password_hash=hash_password(password), role=Role.STAFF.value,
+                staff_roles=" ".join(wanted), name=name, totp_secret=secret, totp_enabled=True,
+                email_verified_at=db.func.now())
+    db.session.add(user)
+    db.session.commit()
+    click.echo(f"created; add this to an authenticator app: {two_factor.provisioning_uri(user, secret)}")
+
+
+@users.command("totp-code", help="Print the current TOTP code of an account (demo and support use).")
+@click.argument("email")
+def totp_code(email):
+    from portal.services import accounts
+
+    user = accounts.find_by_email(email)
+    if user is None or not user.totp_secret:
+        raise click.UsageError("no such account with two-factor sign-in")
+    click.echo(pyotp.TOTP(user.totp_secret).now())
+
+
+@click.group("audit", help="The hash-chained audit log.")
+def audit_group():
+    pass
+
+
+@audit_group.command("verify", help="Recompute the chain; exit 1 when an event was changed or removed.")
+def audit_verify():
+    from portal.services import audit
+
+    report = audit.verify_chain()
+    if report.ok:
+        click.echo(f"audit log intact: {report.checked} events")
+        return
+    click.echo(f"audit log BROKEN at event {report.broken_at}: {report.reason} "
+               f"({report.checked} events before it are intact)", err=True)
+    raise SystemExit(1)
+
+
+@click.group("mail", help="The outbox.")
+def mail_group():
+    pass
+
+
+@mail_group.command("send", help="Deliver what waits in the outbox (needs MAIL_URL).")
+def mail_send():
+    from portal.services import mail
+
+    click.echo(f"sent {mail.deliver_pending(limit=10_000)} mails")
+
+
+@click.group(help="Demo data.")
+def demo():
+    pass
+
+
+@demo.command("load", help="Load the demo accounts and organisations; safe to run again.")
+def demo_load():
+    from portal.services import demo_data
+
+    for line in demo_data.load():
+        click.echo(line)
+    db.session.commit()

@@ -1,0 +1,121 @@
+"""Configuration: safe defaults in code, secrets and addresses from the environment."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DEMO_SECRET_KEY = "demo-only-secret-key-do-not-use-in-production"
+
+
+class ConfigError(RuntimeError):
+    """The configuration cannot run safely; the message says what to set."""
+
+
+class Config:
+    SECRET_KEY: str | None = None
+    DEMO_MODE = False
+    DEBUG = False
+    TESTING = False
+
+    SQLALCHEMY_DATABASE_URI: str | None = None
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SEARCH_INDEX_DIR: str | None = None
+    UPLOAD_DIR: str | None = None
+    MAIL_URL: str | None = None
+    MAIL_FROM = "Customersonly <no-reply@customersonly.com>"
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_ENABLED = True
+    RATELIMIT_HEADERS_ENABLED = True
+
+    WTF_CSRF_TIME_LIMIT = None
+    WTF_CSRF_SSL_STRICT = True
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = True
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SECURE = True
+    PERMANENT_SESSION_LIFETIME = 60 * 60 * 8
+    MAX_CONTENT_LENGTH = 20 * 1024 * 1024
+    PREFERRED_URL_SCHEME = "https"
+
+    BABEL_DEFAULT_LOCALE = "sv"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Stockholm"
+    LANGUAGES = ("sv", "en")
+
+    TOKEN_MAX_AGE = {"verify_email": 60 * 60 * 48, "reset_password": 60 * 60, "invitation": 60 * 60 * 24 * 14}
+
+    CONTROLLER = {
+        "name": "Customersonly AB",
+        "org_number": "556706-5981",
+        "address": "Katarinavägen 15, vån 3, 116 45 Stockholm, Sverige",
+        "email": "dataprotection@customersonly.com",
+        "phone": "+46 8 463 03 00",
+    }
+    SUPERVISORY_AUTHORITY = {
+        "name": "Integritetsskyddsmyndigheten (IMY)",
+        "address": "Box 8114, 104 20 Stockholm",
+        "email": "imy@imy.se",
+        "phone": "+46 8 657 61 00",
+        "url": "https://www.imy.se",
+    }
+
+
+class DemoConfig(Config):
+    """`make run`: plain HTTP on localhost, a known key, mails kept in the outbox."""
+
+    DEMO_MODE = True
+    SECRET_KEY = DEMO_SECRET_KEY
+    SESSION_COOKIE_SECURE = False
+    REMEMBER_COOKIE_SECURE = False
+    WTF_CSRF_SSL_STRICT = False
+    PREFERRED_URL_SCHEME = "http"
+
+
+class TestConfig(DemoConfig):
+    TESTING = True
+    SECRET_KEY = "test-secret-key-not-for-production-0123456789"
+    RATELIMIT_ENABLED = False
+    SERVER_NAME = None
+
+
+def _database_url(instance_path: str) -> str:
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        return "sqlite:///" + str(Path(instance_path) / "portal.sqlite3")
+    # Hosted services hand out postgres:// URLs; SQLAlchemy wants the driver named.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def load(app, overrides: dict | None) -> None:
+    """Fill app.config from the class named by PORTAL_CONFIG, the environment, then overrides."""
+    name = os.environ.get("PORTAL_CONFIG", "production").lower()
+    base = {"demo": DemoConfig, "test": TestConfig}.get(name, Config)
+    app.config.from_object(base)
+    env = os.environ
+    if env.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = env["SECRET_KEY"]
+    for key in ("MAIL_URL", "MAIL_FROM", "RATELIMIT_STORAGE_URI", "SEARCH_INDEX_DIR", "UPLOAD_DIR"):
+        if env.get(key):
+            app.config[key] = env[key]
+    app.config["SQLALCHEMY_DATABASE_URI"] = _database_url(app.instance_path)
+    if overrides:
+        app.config.update(overrides)
+    instance = Path(app.instance_path)
+    app.config["SEARCH_INDEX_DIR"] = app.config["SEARCH_INDEX_DIR"] or str(instance / "search-index")
+    app.config["UPLOAD_DIR"] = app.config["UPLOAD_DIR"] or str(instance / "uploads")
+    _refuse_unsafe(app.config)
+
+
+def _refuse_unsafe(config) -> None:
+    if config["DEMO_MODE"] or config["DEBUG"] or config["TESTING"]:
+        return
+    key = config.get("SECRET_KEY")
+    if not key or key == DEMO_SECRET_KEY or len(key) < 32:
+        raise ConfigError(
+            "SECRET_KEY is missing, too short or the demo key. Set SECRET_KEY to a random value of at "
+            "least 32 characters (for example: python -c 'import secrets; print(secrets.token_urlsafe(48))'), "
+            "or run the demo with PORTAL_CONFIG=demo."
+        )

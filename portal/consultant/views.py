@@ -1,0 +1,13 @@
+"""The consultants' portal."""
+from flask import Blueprint
+from flask_login import current_user
+
+from portal.htmx import render
+from portal.services import audit
+
+bp = Blueprint("consultant", __name__)
+
+
+@bp.route("/")
+def index():
+    return render("consultant/index.html", recent=audit.events_about(current_user.id, limit=5))

@@ -1,0 +1,36 @@
+"""Page or fragment from one template, and redirects that htmx understands."""
+from __future__ import annotations
+
+from flask import make_response, redirect, render_template, request
+from jinja2_fragments.flask import render_block
+
+
+def is_htmx() -> bool:
+    """A partial-page request: htmx, but not a boosted link or a history restore."""
+    return (request.headers.get("HX-Request") == "true"
+            and request.headers.get("HX-Boosted") != "true"
+            and request.headers.get("HX-History-Restore-Request") != "true")
+
+
+def render(template: str, block: str | None = None, status: int = 200, **context):
+    """The whole page, or for htmx only what changes: the named `block` of the page template, or
+    else the page's <main> (base.html renders just that when `htmx_fragment` is set).
+    Always `Vary: HX-Request`, so caches keep the two apart."""
+    if is_htmx() and block:
+        body = render_block(template, block, **context)
+    else:
+        body = render_template(template, htmx_fragment=is_htmx(), **context)
+    response = make_response(body, status)
+    response.vary.add("HX-Request")
+    return response
+
+
+def hx_redirect(location: str, status: int = 303):
+    """A 303 for browsers; for htmx an HX-Redirect so the whole page changes."""
+    if request.headers.get("HX-Request") == "true":
+        response = make_response("", 204)
+        response.headers["HX-Redirect"] = location
+    else:
+        response = redirect(location, status)
+    response.vary.add("HX-Request")
+    return response

@@ -1,0 +1,4 @@
+"""The partners' portal (see portal/organisation_portal.py for the pages every representative shares)."""
+from portal.organisation_portal import blueprint
+
+bp = blueprint("partner")

@@ -1,0 +1,93 @@
+"""Demo accounts and organisations for `make run`. Idempotent: a second load changes nothing."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Iterator
+
+import pyotp
+import sqlalchemy as sa
+from stdnum import luhn
+
+from portal.extensions import db
+from portal.models import Membership, Organisation, OrganisationStatus, User, utcnow
+from portal.services import audit
+from portal.services.actors import SYSTEM
+from portal.services.passwords import hash_password
+
+DEMO_PASSWORD = "portal-demo-2026"
+# Public on purpose: the demo's staff accounts share this TOTP secret, the README shows it.
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+DOMAIN = "demo.customersonly.se"
+
+
+def org_number(nine_digits: str) -> str:
+    return nine_digits + luhn.calc_check_digit(nine_digits)
+
+
+ORGANISATIONS = [
+    # kind, name, first nine digits, status, agreement start
+    ("buyer", "Nordvik Energi AB", "556123456", OrganisationStatus.APPROVED, date(2025, 1, 1)),
+    ("buyer", "Skärgårdsbanken AB", "556234567", OrganisationStatus.APPROVED, date(2024, 6, 1)),
+    ("supplier", "Kodkraft Konsult AB", "556345678", OrganisationStatus.APPROVED, date(2025, 3, 1)),
+    ("supplier", "Fjällsäker IT AB", "556456789", OrganisationStatus.APPROVED, date(2023, 9, 1)),
+    ("partner", "Mälardalens Techhub ek. för.", "769612345", OrganisationStatus.APPROVED, date(2024, 1, 1)),
+    ("buyer", "Väntande Logistik AB", "556567890", OrganisationStatus.PENDING, None),
+]
+
+PEOPLE = [
+    # e-mail local part, name, role, staff roles, organisation index or None, org admin, job title
+    ("admin", "Astrid Admin", "staff", "admin recruiter finance privacy_officer", None, False, None),
+    ("rekryterare", "Rasmus Rekryterare", "staff", "recruiter", None, False, None),
+    ("integritet", "Ingrid Integritet", "staff", "privacy_officer", None, False, None),
+    ("ekonomi", "Elias Ekonomi", "staff", "finance", None, False, None),
+    ("konsult", "Klara Konsult", "consultant", "", None, False, None),
+    ("kopare", "Karl Köpare", "buyer", "", 0, True, "Inköpschef"),
+    ("kopare2", "Kim Beställare", "buyer", "", 1, True, "IT-chef"),
+    ("leverantor", "Lena Leverantör", "supplier", "", 2, True, "Säljansvarig"),
+    ("leverantor2", "Leo Levin", "supplier", "", 3, True, "VD"),
+    ("partner", "Petra Partner", "partner", "", 4, True, "Verksamhetsledare"),
+    ("vantar", "Vera Väntan", "buyer", "", 5, True, "Upphandlare"),
+]
+
+
+def demo_email(local: str) -> str:
+    return f"{local}@{DOMAIN}"
+
+
+def _organisations() -> list[Organisation]:
+    result = []
+    for kind, name, digits, status, start in ORGANISATIONS:
+        number = org_number(digits)
+        organisation = db.session.scalar(sa.select(Organisation).where(Organisation.org_number == number))
+        if organisation is None:
+            organisation = Organisation(kind=kind, name=name, org_number=number, status=status.value,
+                                        agreement_start=start)
+            db.session.add(organisation)
+            db.session.flush()
+            audit.record(SYSTEM, "organisation.create", obj=organisation, detail={"kind": kind, "demo": True})
+        result.append(organisation)
+    return result
+
+
+def load() -> Iterator[str]:
+    organisations = _organisations()
+    password_hash = hash_password(DEMO_PASSWORD)
+    for local, name, role, staff_roles, org_index, is_admin, title in PEOPLE:
+        email = demo_email(local)
+        if db.session.scalar(sa.select(User.id).where(User.email == email)):
+            continue
+        user = User(email=email, password_hash=password_hash, role=role, staff_roles=staff_roles, name=name,
+                    job_title=title, locale="sv", email_verified_at=utcnow(),
+                    totp_secret=DEMO_TOTP_SECRET if role == "staff" else None, totp_enabled=role == "staff")
+        db.session.add(user)
+        db.session.flush()
+        if org_index is not None:
+            db.session.add(Membership(user_id=user.id, organisation_id=organisations[org_index].id,
+                                      is_admin=is_admin))
+        audit.record(SYSTEM, "account.register", subject=user, obj=user, detail={"role": role, "demo": True})
+        yield f"created {role:<10} {email}"
+    db.session.flush()
+    uri = pyotp.TOTP(DEMO_TOTP_SECRET).provisioning_uri(name=demo_email("admin"), issuer_name="Customersonly demo")
+    yield f"demo password for every account: {DEMO_PASSWORD}"
+    yield f"staff TOTP secret: {DEMO_TOTP_SECRET}  (provisioning URI: {uri})"
+    yield "current staff code: flask users totp-code admin@" + DOMAIN

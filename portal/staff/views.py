@@ -1,0 +1,161 @@
+"""The back office: organisations, mail outbox, audit log. Each view of a person is audited."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Blueprint, abort, flash, request, url_for
+from flask_babel import gettext as _
+
+from portal.extensions import db
+from portal.forms import EmptyForm, apply_domain_error
+from portal.htmx import hx_redirect, render
+from portal.models import AuditEvent, Organisation, OrganisationStatus, OutboxMail
+from portal.security import allow, current_actor, staff
+from portal.services import DomainError, audit, memberships, organisations
+from portal.staff.forms import AgreementForm, InviteRepresentativeForm
+
+bp = Blueprint("staff", __name__)
+ORGANISATIONS = staff("admin", "recruiter")
+PAGE_SIZE = 50
+
+
+@bp.route("/")
+def index():
+    return render("staff/index.html", pending=organisations.pending())
+
+
+@bp.route("/organisations", endpoint="organisations")
+@allow(ORGANISATIONS)
+def organisations_list():
+    status = request.args.get("status")
+    query = sa.select(Organisation).order_by(Organisation.name)
+    if status in {s.value for s in OrganisationStatus}:
+        query = query.where(Organisation.status == status)
+    return render("staff/organisations.html", organisations=db.session.scalars(query).all(), status=status)
+
+
+
+def _organisation(organisation_id: int) -> Organisation:
+    organisation = db.session.get(Organisation, organisation_id)
+    if organisation is None:
+        abort(404)
+    return organisation
+
+
+def _detail(organisation: Organisation, status: int = 200, **forms):
+    representatives = memberships.colleagues(organisation)
+    actor = current_actor()
+    for membership in representatives:  # staff saw these people's contact details (R-STAFF-1)
+        audit.record(actor, "person.view", subject=membership.user_id, obj=organisation)
+    db.session.commit()
+    context = {
+        "agreement_form": AgreementForm(formdata=None, obj=organisation),
+        "invite_form": InviteRepresentativeForm(formdata=None),
+        "decide_form": EmptyForm(),
+    }
+    context.update(forms)
+    return render("staff/organisation.html", status=status, organisation=organisation,
+                  representatives=representatives, invitations=memberships.open_invitations(organisation),
+                  **context)
+
+
+@bp.route("/organisations/<int:organisation_id>")
+@allow(ORGANISATIONS)
+def organisation(organisation_id: int):
+    return _detail(_organisation(organisation_id))
+
+
+@bp.route("/organisations/<int:organisation_id>/decide", methods=["POST"])
+@allow(ORGANISATIONS)
+def decide(organisation_id: int):
+    organisation = _organisation(organisation_id)
+    if not EmptyForm().validate_on_submit() or request.form.get("decision") not in {"approve", "reject"}:
+        abort(400)
+    try:
+        organisations.decide(current_actor(), organisation, approve=request.form["decision"] == "approve")
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error.message), "error")
+        return hx_redirect(url_for("staff.organisation", organisation_id=organisation.id))
+    db.session.commit()
+    flash(_("The decision is saved and the representatives are told."), "success")
+    return hx_redirect(url_for("staff.organisation", organisation_id=organisation.id))
+
+
+@bp.route("/organisations/<int:organisation_id>/agreement", methods=["POST"])
+@allow(ORGANISATIONS)
+def agreement(organisation_id: int):
+    organisation = _organisation(organisation_id)
+    form = AgreementForm()
+    if form.validate_on_submit():
+        try:
+            organisations.set_agreement(current_actor(), organisation, form.agreement_start.data,
+                                        form.agreement_end.data)
+        except DomainError as error:
+            db.session.rollback()
+            apply_domain_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("The agreement dates are saved."), "success")
+            return hx_redirect(url_for("staff.organisation", organisation_id=organisation.id))
+    return _detail(organisation, 422, agreement_form=form)
+
+
+@bp.route("/organisations/<int:organisation_id>/invite", methods=["POST"])
+@allow(ORGANISATIONS)
+def invite(organisation_id: int):
+    organisation = _organisation(organisation_id)
+    form = InviteRepresentativeForm()
+    if form.validate_on_submit():
+        try:
+            organisations.invite(current_actor(), organisation, form.email.data, is_admin=form.is_admin.data,
+                                 link_for=lambda t: url_for("auth.accept_invitation", token=t, _external=True))
+        except DomainError as error:
+            db.session.rollback()
+            apply_domain_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("The invitation is sent."), "success")
+            return hx_redirect(url_for("staff.organisation", organisation_id=organisation.id))
+    return _detail(organisation, 422, invite_form=form)
+
+
+@bp.route("/outbox")
+@allow(staff("admin"))
+def outbox():
+    page = max(request.args.get("page", 1, type=int), 1)
+    mails = db.session.scalars(
+        sa.select(OutboxMail).order_by(OutboxMail.id.desc()).offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)
+    ).all()
+    return render("staff/outbox.html", mails=mails, page=page, page_size=PAGE_SIZE)
+
+
+@bp.route("/outbox/<int:mail_id>")
+@allow(staff("admin"))
+def outbox_mail(mail_id: int):
+    mail = db.session.get(OutboxMail, mail_id)
+    if mail is None:
+        abort(404)
+    audit.record(current_actor(), "mail.view", subject=mail.user_id, obj=mail)
+    db.session.commit()
+    return render("staff/outbox_mail.html", mail=mail)
+
+
+@bp.route("/audit")
+@allow(staff("admin", "privacy_officer"))
+def audit_log():
+    page = max(request.args.get("page", 1, type=int), 1)
+    events = db.session.scalars(
+        sa.select(AuditEvent).order_by(AuditEvent.seq.desc()).offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)
+    ).all()
+    return render("staff/audit.html", events=events, page=page, page_size=PAGE_SIZE, report=None,
+                  verify_form=EmptyForm())
+
+
+@bp.route("/audit/verify", methods=["POST"])
+@allow(staff("admin", "privacy_officer"))
+def audit_verify():
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    report = audit.verify_chain()
+    return render("staff/audit.html", events=[], page=1, page_size=PAGE_SIZE, report=report,
+                  verify_form=EmptyForm())
