@@ -1,4 +1,5 @@
 from flask_babel import lazy_gettext as _l
+from wtforms.fields.choices import SelectChoice
 from wtforms import BooleanField, PasswordField, RadioField, SelectField, StringField, TelField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp
 
@@ -38,9 +39,9 @@ class RegisterConsultantForm(PasswordPairMixin, Form):
 
 class RegisterOrganisationForm(PasswordPairMixin, Form):
     kind = RadioField(_l("Your organisation is a"), choices=[
-        ("buyer", _l("Client company (buys consultant services)")),
-        ("supplier", _l("Consultancy firm (offers consultants)")),
-        ("partner", _l("Business partner")),
+        SelectChoice("buyer", _l("Client company (buys consultant services)")),
+        SelectChoice("supplier", _l("Consultancy firm (offers consultants)")),
+        SelectChoice("partner", _l("Business partner")),
     ], validators=[DataRequired(_l("Choose what kind of organisation you represent."))])
     organisation_name = StringField(_l("Organisation name"), validators=[
         DataRequired(_l("Enter the organisation's name.")), Length(max=200)], render_kw={"autocomplete": "organization"})
@@ -81,4 +82,4 @@ class ChangePasswordForm(PasswordPairMixin, Form):
 
 
 class LanguageForm(Form):
-    language = SelectField(_l("Language"), choices=[("sv", "Svenska"), ("en", "English")])
+    language = SelectField(_l("Language"), choices=[SelectChoice("sv", "Svenska"), SelectChoice("en", "English")])

@@ -4,7 +4,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask import Blueprint, jsonify
 
-from portal.auth.forms import LanguageForm
 from portal.extensions import db
 from portal.htmx import render
 from portal.services import policy
@@ -35,8 +34,3 @@ def healthz():
         db.session.rollback()
         return jsonify(status="error", database="unreachable"), 503
     return jsonify(status="ok", database="ok")
-
-
-@bp.app_context_processor
-def language_form():
-    return {"language_form": LanguageForm(formdata=None)}

@@ -1,0 +1,127 @@
+"""R-STAFF-1: every URL rule × every role gets exactly the access this table says.
+
+A route that is not in EXPECTED fails the suite: whoever adds a route must classify it here.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import sign_in
+from tests import factories
+from portal.extensions import db
+
+ANON = "anonymous"
+PEOPLE = ["consultant", "buyer", "supplier", "partner"]
+STAFF = ["staff:admin", "staff:recruiter", "staff:privacy_officer", "staff:finance"]
+EVERYONE = [ANON, *PEOPLE, *STAFF]
+SIGNED_IN = [*PEOPLE, *STAFF]
+ALL_STAFF = STAFF
+
+EXPECTED: dict[str, list[str]] = {
+    "static": EVERYONE,
+    "public.index": EVERYONE,
+    "public.privacy_policy": EVERYONE,
+    "public.cookies": EVERYONE,
+    "public.healthz": EVERYONE,
+    "auth.login": EVERYONE,
+    "auth.login_code": EVERYONE,
+    "auth.logout": SIGNED_IN,
+    "auth.register": EVERYONE,
+    "auth.register_organisation": EVERYONE,
+    "auth.check_mail": EVERYONE,
+    "auth.resend_verification": EVERYONE,
+    "auth.verify_email": EVERYONE,
+    "auth.forgot_password": EVERYONE,
+    "auth.reset_password": EVERYONE,
+    "auth.accept_invitation": EVERYONE,
+    "auth.set_language": EVERYONE,
+    "auth.account": SIGNED_IN,
+    "auth.change_password": SIGNED_IN,
+    "auth.change_language": SIGNED_IN,
+    "auth.two_factor_start": SIGNED_IN,
+    "auth.two_factor_confirm": SIGNED_IN,
+    "auth.two_factor_disable": SIGNED_IN,
+    "consultant.index": ["consultant"],
+    "buyer.index": ["buyer"],
+    "buyer.invite_colleague": ["buyer"],
+    "supplier.index": ["supplier"],
+    "supplier.invite_colleague": ["supplier"],
+    "partner.index": ["partner"],
+    "partner.invite_colleague": ["partner"],
+    "privacy.index": SIGNED_IN,
+    "staff.index": ALL_STAFF,
+    "staff.organisations": ["staff:admin", "staff:recruiter"],
+    "staff.organisation": ["staff:admin", "staff:recruiter"],
+    "staff.decide": ["staff:admin", "staff:recruiter"],
+    "staff.agreement": ["staff:admin", "staff:recruiter"],
+    "staff.invite": ["staff:admin", "staff:recruiter"],
+    "staff.outbox": ["staff:admin"],
+    "staff.outbox_mail": ["staff:admin"],
+    "staff.audit_log": ["staff:admin", "staff:privacy_officer"],
+    "staff.audit_verify": ["staff:admin", "staff:privacy_officer"],
+}
+
+# Allowed requests may still be refused by the object-level check (another organisation, nothing to
+# act on yet); what must never happen to them is the access rule's 403 or a trip to the login page.
+OBJECT_LEVEL_403 = {"buyer.invite_colleague", "supplier.invite_colleague", "partner.invite_colleague"}
+
+
+def _url(app, rule) -> str:
+    values = {}
+    for arg in rule.arguments:
+        converter = rule._converters[arg].__class__.__name__
+        values[arg] = 999999 if converter == "IntegerConverter" else ("x.css" if arg == "filename" else "x")
+    with app.test_request_context():
+        from flask import url_for
+
+        return url_for(rule.endpoint, **values)
+
+
+def _client_for(app, who: str):
+    client = app.test_client()
+    if who == ANON:
+        return client
+    role, _, staff_role = who.partition(":")
+    fields = {"staff_roles": staff_role} if staff_role else {}
+    user = factories.make_user(role=role, **fields)
+    db.session.commit()
+    sign_in(client, user)
+    return client
+
+
+def test_every_route_is_classified(app):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
+    assert endpoints - EXPECTED.keys() == set(), "routes nobody classified in EXPECTED"
+    assert EXPECTED.keys() - endpoints == set(), "EXPECTED names routes that no longer exist"
+
+
+def test_every_route_times_every_role(app, csrf_off):
+    clients = {who: _client_for(app, who) for who in EVERYONE}
+    failures = []
+    for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.endpoint):
+        if rule.endpoint == "auth.logout":
+            continue  # signs the shared client out; covered by its own test below
+        url = _url(app, rule)
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            for who in EVERYONE:
+                response = clients[who].open(url, method=method)
+                to_login = response.status_code in (302, 303) and "/auth/login" in response.headers.get(
+                    "Location", "") and not response.headers["Location"].endswith("/auth/login/code")
+                denied = response.status_code == 403 or (to_login and rule.endpoint != "auth.login_code")
+                should_allow = who in EXPECTED[rule.endpoint]
+                if should_allow and denied and not (response.status_code == 403 and rule.endpoint in OBJECT_LEVEL_403):
+                    failures.append(f"{method} {rule.endpoint} as {who}: denied ({response.status_code})")
+                if not should_allow:
+                    expected_status = (302, 303) if who == ANON else (403,)
+                    if response.status_code not in expected_status or (who == ANON and not to_login):
+                        failures.append(f"{method} {rule.endpoint} as {who}: got {response.status_code}, "
+                                        f"expected {expected_status}")
+                assert response.status_code < 500, f"{method} {url} as {who}: {response.status_code}"
+    assert failures == [], "\n".join(failures)
+
+
+@pytest.mark.parametrize("who", SIGNED_IN)
+def test_logout_signs_out_every_role(app, csrf_off, who):
+    client = _client_for(app, who)
+    assert client.post("/auth/logout").status_code == 303
+    assert client.get("/auth/account").status_code == 303
