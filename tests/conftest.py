@@ -24,11 +24,12 @@ def _worker() -> str:
 
 
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory) -> str:
+def database_url(tmp_path_factory):
     """A database for this test process, built by the migrations (not create_all)."""
     if PG_URL:
         base = sa.make_url(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1))
-        name = f"portal_test_{_worker()}"
+        # Unique per process: parallel runs (xdist workers, several checkouts) never share one.
+        name = f"portal_test_{_worker()}_{os.getpid()}"
         admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
             conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -43,7 +44,12 @@ def database_url(tmp_path_factory) -> str:
 
         upgrade()
         db.engine.dispose()
-    return url
+    yield url
+    if PG_URL:
+        admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 def _wipe() -> None:
