@@ -45,8 +45,7 @@ def staff(*staff_roles: str) -> Access:
 
 
 # Each blueprint's default; a view may narrow or widen it with @allow(...).
-BLUEPRINT_ACCESS: dict[str | None, Access] = {
-    None: PUBLIC,  # static files and app-level routes
+BLUEPRINT_ACCESS: dict[str, Access] = {
     "public": PUBLIC,
     "auth": PUBLIC,
     "privacy": SIGNED_IN,
@@ -69,11 +68,14 @@ def allow(access: Access):
 
 
 def access_for(app: Flask, endpoint: str | None) -> Access | None:
+    """The rule for an endpoint; None (refused) for app-level routes nobody classified."""
+    if endpoint == "static":
+        return PUBLIC
     view = app.view_functions.get(endpoint) if endpoint else None
     if view is not None and hasattr(view, "portal_access"):
         return view.portal_access
-    blueprint = endpoint.rpartition(".")[0] or None if endpoint else None
-    return BLUEPRINT_ACCESS.get(blueprint)
+    blueprint = endpoint.rpartition(".")[0] if endpoint else ""
+    return BLUEPRINT_ACCESS.get(blueprint) if blueprint else None
 
 
 def enforce_access():

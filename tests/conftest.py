@@ -163,3 +163,19 @@ def smtp(app):
     app.config["MAIL_URL"] = f"smtp://127.0.0.1:{controller.port}"
     yield inbox
     controller.stop()
+
+
+@pytest.fixture
+def make_app(app_config):
+    """Another app on the test database with some settings changed; its engine is closed after."""
+    made = []
+
+    def make(**overrides):
+        application = create_app({**app_config, **overrides})
+        made.append(application)
+        return application
+
+    yield make
+    for application in made:
+        with application.app_context():
+            db.engine.dispose()

@@ -2,19 +2,19 @@
 from __future__ import annotations
 
 import email
+import email.policy
 import socket
 import time
-from email.message import Message
 
 from aiosmtpd.controller import Controller
 
 
 class Inbox:
     def __init__(self):
-        self.messages: list[Message] = []
+        self.messages: list = []
 
     async def handle_DATA(self, server, session, envelope):
-        self.messages.append(email.message_from_bytes(envelope.content))
+        self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
         return "250 OK"
 
     def wait_for(self, count: int = 1, timeout: float = 5.0) -> list[Message]:
@@ -24,9 +24,8 @@ class Inbox:
         return self.messages
 
     @staticmethod
-    def body(message: Message) -> str:
-        part = message.get_payload(decode=True) if not message.is_multipart() else message.get_payload(0).get_payload(decode=True)
-        return part.decode(message.get_content_charset() or "utf-8")
+    def body(message) -> str:
+        return message.get_body(preferencelist=("plain",)).get_content()
 
 
 def free_port() -> int:

@@ -45,7 +45,7 @@ def change_password():
             apply_domain_error(form, error)
         else:
             db.session.commit()
-            login_user(current_user)  # the epoch moved: keep this session, end the others
+            login_user(current_user._get_current_object())  # the epoch moved: keep this session only
             flash(_("Your password is changed. Other sessions are signed out."), "success")
             return hx_redirect(url_for("auth.account"))
     return _page(422, password_form=form)

@@ -1,0 +1,61 @@
+"""Swedish by default, English by Accept-Language, a switch in the header, the person's setting."""
+import re
+
+from portal.extensions import db
+from portal.models import User
+
+
+def test_swedish_by_default(client):
+    html = client.get("/").get_data(as_text=True)
+    assert '<html lang="sv">' in html and "Logga in" in html
+
+
+def test_english_by_accept_language(client):
+    html = client.get("/", headers={"Accept-Language": "en-GB,en;q=0.8"}).get_data(as_text=True)
+    assert '<html lang="en">' in html and "Sign in" in html
+
+
+def test_switch_in_the_header_is_remembered_this_visit(client, csrf_off):
+    response = client.post("/auth/language", data={"language": "en", "next": "/privacy-policy"})
+    assert response.status_code == 303 and response.headers["Location"].endswith("/privacy-policy")
+    assert '<html lang="en">' in client.get("/").get_data(as_text=True)
+
+
+def test_switch_refuses_foreign_next(client, csrf_off):
+    response = client.post("/auth/language", data={"language": "en", "next": "https://evil.example/"})
+    assert response.headers["Location"].endswith("/")
+    assert "evil" not in response.headers["Location"]
+
+
+def test_signed_in_persons_setting_wins(login_as):
+    portal = login_as("consultant", locale="en")
+    html = portal.get("/consultant/", headers={"Accept-Language": "sv"}).get_data(as_text=True)
+    assert '<html lang="en">' in html
+    portal.post("/auth/language", data={"language": "sv", "next": "/consultant/"})
+    assert db.session.get(User, portal.user.id).locale == "sv"
+
+
+def test_every_message_has_a_swedish_translation(repo_root, tmp_path):
+    """A string added without its Swedish text fails here (`make translations-update`, then translate)."""
+    import subprocess
+    import sys
+
+    from babel.messages.pofile import read_po
+
+    pot = tmp_path / "messages.pot"
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
+                    "-k", "_l", "-k", "lazy_gettext", "-o", str(pot), "--no-location", "."],
+                   cwd=repo_root, check=True, capture_output=True)
+    with open(pot, "rb") as handle:
+        in_code = {m.id for m in read_po(handle) if m.id}
+    with open(repo_root / "translations" / "sv" / "LC_MESSAGES" / "messages.po", "rb") as handle:
+        catalog = read_po(handle)
+    translated = {m.id for m in catalog if m.id and (m.string if isinstance(m.string, str) else all(m.string))}
+    assert sorted(map(str, in_code - translated)) == [], "messages without a Swedish translation"
+    missing = [m.id for m in catalog if m.id and not (m.string if isinstance(m.string, str) else all(m.string))]
+    fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
+    assert missing == [] and fuzzy == []
+    placeholders = re.compile(r"%\(\w+\)[sd]")
+    for message in catalog:
+        if message.id and isinstance(message.id, str):
+            assert sorted(placeholders.findall(message.id)) == sorted(placeholders.findall(message.string)), message.id
