@@ -36,6 +36,7 @@ class Config:
     REMEMBER_COOKIE_SECURE = True
     PERMANENT_SESSION_LIFETIME = 60 * 60 * 8
     MAX_CONTENT_LENGTH = 20 * 1024 * 1024
+    PROXY_COUNT = 0  # reverse proxies in front of the app whose X-Forwarded-* headers we trust
     PREFERRED_URL_SCHEME = "https"
 
     BABEL_DEFAULT_LOCALE = "sv"
@@ -100,6 +101,8 @@ def load(app, overrides: dict | None) -> None:
     for key in ("MAIL_URL", "MAIL_FROM", "RATELIMIT_STORAGE_URI", "SEARCH_INDEX_DIR", "UPLOAD_DIR"):
         if env.get(key):
             app.config[key] = env[key]
+    if env.get("PROXY_COUNT", "").isdigit():
+        app.config["PROXY_COUNT"] = int(env["PROXY_COUNT"])
     app.config["SQLALCHEMY_DATABASE_URI"] = _database_url(app.instance_path)
     if overrides:
         app.config.update(overrides)

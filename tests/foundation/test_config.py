@@ -61,3 +61,21 @@ def test_sqlite_connections_use_wal_and_a_busy_timeout(tmp_path):
 def test_healthz_checks_the_database(client):
     response = client.get("/healthz")
     assert response.status_code == 200 and response.json == {"status": "ok", "database": "ok"}
+
+
+def test_behind_a_trusted_proxy_the_client_ip_is_the_forwarded_one(make_app):
+    proxied = make_app(PROXY_COUNT=1)
+    seen = {}
+
+    from portal.security import PUBLIC, allow
+
+    @allow(PUBLIC)
+    def whoami():
+        from flask import request
+
+        seen["ip"], seen["secure"] = request.remote_addr, request.is_secure
+        return "ok"
+
+    proxied.add_url_rule("/whoami", "whoami", whoami)
+    proxied.test_client().get("/whoami", headers={"X-Forwarded-For": "203.0.113.7", "X-Forwarded-Proto": "https"})
+    assert seen == {"ip": "203.0.113.7", "secure": True}
