@@ -63,7 +63,8 @@ IDENTITY = {
     "religion": r"troende|believers?|muslim(er|en|erna|s)?|muslimsk(a)?|katolik(er|en)?|catholics?|katolsk(a)?"
                 r"|protestant(er|s)?|jude|judinna|jew|jewish|judisk(a)?|hindu(er|s)?|buddist(er)?|buddhists?"
                 r"|ateist(er)?|atheists?|agnostiker|agnostics?|frikyrklig(a)?|pingstvän|evangelical|sikh(er|s)?"
-                r"|mormon(er|s)?|jehovas vittne|jehovah s witness",
+                r"|mormon(er|s)?|jehovas vittne|jehovah s witness|bibelstudier|bible stud(y|ies)|gudstjänst(er|en)?"
+                r"|pray|prays|praying|ber till gud",
     "trade_union": r"fackligt? förtroendevald|facklig förtroendeman|fackligt aktiv|facklig företrädare"
                    r"|union representative|union rep|shop steward|union member|fackmedlem|fackansluten"
                    r"|fackligt organiserad|klubbordförande",
@@ -87,8 +88,9 @@ TOPIC = {
               r"|disability|migrän|migraine|stroke|hjärtinfarkt|heart attack|allergi(er)?|allerg(y|ies)"
               r"|psykisk ohälsa|mental illness|mental health issues|hälsoproblem|health problems|health issues"
               r"|medicin(er)?|medication",
-    "religion": r"religion(en)?|religious|religiös(a|t)?|faith|kyrka(n)?|church|moské(n)?|mosque|synagog(a|an)"
+    "religion": r"religion(en)?|religious|religiös(a|t)?|kyrka(n)?|church|moské(n)?|mosque|synagog(a|an)"
                 r"|synagogue|islam|kristendom(en)?|christianity|judendom(en)?|judaism|församling(en)?|congregation"
+                r"|faith(?! in )"
                 r"|kristen|christian|gud|bön|prayer|ramadan",
     "trade_union": r"unionen|vision|if metall|kommunal|saco|tco|lo|sveriges ingenjörer|jusek|akavia|ledarna|seko"
                    r"|handels|fackförbund(et)?|facket|fack|trade unions?|(?<!european )unions?|labou?r unions?",
