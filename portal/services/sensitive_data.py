@@ -59,7 +59,9 @@ IDENTITY = {
               r"|sjukskriv(en|na|et)|on sick leave|long term sick|långtidssjukskriven|sjukpensionär|förtidspensionerad"
               r"|utbränd|utbrända|burned out|burnt out|deprimerad|depressed|gravid|pregnant|handikappad"
               r"|rullstolsburen|wheelchair user|dyslektiker(n)?|dyslexic|autist(en)?|autistic|cancersjuk"
-              r"|hjärtsjuk|allergiker(n)?|adhd diagnos|diabetessjuk|bipolär|bipolar|hiv positiv|hiv positive",
+              r"|hjärtsjuk|allergiker(n)?|adhd diagnos|diabetessjuk|bipolär|bipolar|hiv positiv|hiv positive"
+              r"|läkarintyg(et)?|sjukintyg(et)?|medical certificate|doctor s note|sick note|journalutdrag"
+              r"|medical records?",
     "religion": r"troende|believers?|muslim(er|en|erna|s)?|muslimsk(a)?|katolik(er|en)?|catholics?|katolsk(a)?"
                 r"|protestant(er|s)?|jude|judinna|jew|jewish|judisk(a)?|hindu(er|s)?|buddist(er)?|buddhists?"
                 r"|ateist(er)?|atheists?|agnostiker|agnostics?|frikyrklig(a)?|pingstvän|evangelical|sikh(er|s)?"
@@ -204,9 +206,9 @@ def find(text: str | None) -> Finding | None:
     """The first special-category disclosure in `text` (Swedish or English), or None."""
     if not text:
         return None
-    words = _TOKENS.findall(text.lower().replace("-", " ").replace("’", " ").replace("'", " "))
-    english = _is_english(words)
-    for clause in _CLAUSES.split(text.lower().replace("-", " ").replace("’", " ").replace("'", " ")):
+    lowered = re.sub(r"[-_’']", " ", text.lower())  # "sick-leave", "läkarintyg_2024.pdf", "I'm"
+    english = _is_english(_TOKENS.findall(lowered))
+    for clause in _CLAUSES.split(lowered):
         tokens = _TOKENS.findall(clause)
         if tokens and (finding := _clause_finding(tokens, english)):
             return finding
