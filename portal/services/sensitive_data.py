@@ -223,7 +223,9 @@ def check_fields(fields: dict[str, tuple[LazyString | str, str | None]]) -> None
 
 
 def record_refusal(finding: Finding, field: str) -> None:
-    """Count one refusal for the staff statistics: its kind and field, never the text or the person."""
+    """Count one refusal for the staff statistics: its kind and field, never the text or the person.
+
+    A view calls it after rolling back the refused save, then commits: nothing of that save is stored."""
     db.session.add(SensitiveDataRefusal(kind=finding.kind, field=field[:64]))
     db.session.flush()
 
