@@ -38,6 +38,7 @@ def navigation() -> list[tuple[str, object]]:
             ("staff.organisations", _l("Organisations")),
             ("staff.outbox", _l("Mail outbox")),
             ("staff.audit_log", _l("Audit log")),
+            ("staff.sensitive_data_statistics", _l("Refused sensitive data")),
         ) if can_visit(e)]
     items += [("privacy.index", _l("Privacy centre")), ("auth.account", _l("Account"))]
     return items

@@ -59,6 +59,7 @@ EXPECTED: dict[str, list[str]] = {
     "staff.outbox_mail": ["staff:admin"],
     "staff.audit_log": ["staff:admin", "staff:privacy_officer"],
     "staff.audit_verify": ["staff:admin", "staff:privacy_officer"],
+    "staff.sensitive_data_statistics": ["staff:admin", "staff:privacy_officer"],
 }
 
 # Allowed requests may still be refused by the object-level check (another organisation, nothing to
