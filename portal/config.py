@@ -42,6 +42,13 @@ class Config:
     BABEL_DEFAULT_TIMEZONE = "Europe/Stockholm"
     LANGUAGES = ("sv", "en")
 
+    # Cookie consent (R-WEB-1..4): how long a choice counts, and the analytics offered under
+    # "statistics" (none by default: then that category is not offered at all).
+    CONSENT_COOKIE_NAME = "consent"
+    CONSENT_MAX_AGE_DAYS = 182
+    ANALYTICS_SCRIPT_URL: str | None = None
+    ANALYTICS_CONNECT_SRC: tuple[str, ...] = ()
+
     TOKEN_MAX_AGE = {"verify_email": 60 * 60 * 48, "reset_password": 60 * 60, "invitation": 60 * 60 * 24 * 14}
 
     CONTROLLER = {
@@ -100,6 +107,12 @@ def load(app, overrides: dict | None) -> None:
     for key in ("MAIL_URL", "MAIL_FROM", "RATELIMIT_STORAGE_URI", "SEARCH_INDEX_DIR", "UPLOAD_DIR"):
         if env.get(key):
             app.config[key] = env[key]
+    if env.get("ANALYTICS_SCRIPT_URL"):
+        app.config["ANALYTICS_SCRIPT_URL"] = env["ANALYTICS_SCRIPT_URL"]
+    if env.get("ANALYTICS_CONNECT_SRC"):
+        app.config["ANALYTICS_CONNECT_SRC"] = tuple(env["ANALYTICS_CONNECT_SRC"].split())
+    if env.get("CONSENT_MAX_AGE_DAYS"):
+        app.config["CONSENT_MAX_AGE_DAYS"] = int(env["CONSENT_MAX_AGE_DAYS"])
     app.config["SQLALCHEMY_DATABASE_URI"] = _database_url(app.instance_path)
     if overrides:
         app.config.update(overrides)
