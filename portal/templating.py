@@ -20,7 +20,8 @@ STAFF_ROLE_LABELS = {
 }
 ORGANISATION_KIND_LABELS = {"buyer": _l("Client company"), "supplier": _l("Consultancy firm"),
                             "partner": _l("Business partner")}
-STORAGE_KIND_LABELS = {"cookie": _l("Cookie"), "local_storage": _l("Local storage")}
+STORAGE_KIND_LABELS = {"cookie": _l("Cookie"), "local_storage": _l("Local storage"),
+                       "session_storage": _l("Session storage")}
 CONSENT_CATEGORY_LABELS = {"necessary": _l("Strictly necessary"), "preferences": _l("Preferences"),
                            "statistics": _l("Statistics"), "marketing": _l("Marketing")}
 CONSENT_METHOD_LABELS = {"banner": _l("Cookie banner"), "settings": _l("Cookie settings"),

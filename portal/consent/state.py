@@ -124,7 +124,7 @@ def deliver(response):
             if entry is not None and entry.category in refused:
                 for domain in _domains():
                     response.delete_cookie(name, path="/", domain=domain)
-        if any(e.kind == "local_storage" and e.category in refused for e in registry):
+        if any(e.kind != "cookie" and e.category in refused for e in registry):
             response.headers["Clear-Site-Data"] = '"storage"'
     return response
 

@@ -26,6 +26,7 @@ OPTIONAL_CATEGORIES = (CookieCategory.PREFERENCES.value, CookieCategory.STATISTI
 class StorageKind(str, enum.Enum):
     COOKIE = "cookie"
     LOCAL_STORAGE = "local_storage"
+    SESSION_STORAGE = "session_storage"
 
 
 class ConsentMethod(str, enum.Enum):
@@ -47,7 +48,7 @@ class CookieEntry(Base):
     provider: Mapped[str] = mapped_column(sa.String(120))
     purpose_en: Mapped[str] = mapped_column(sa.Text)
     purpose_sv: Mapped[str] = mapped_column(sa.Text)
-    # None: until the browser closes (a cookie) or until the visitor clears it (storage).
+    # None: until the browser closes (cookie), the tab closes (session storage) or it is cleared.
     lifetime_days: Mapped[int | None]
     leaves_eea: Mapped[bool] = mapped_column(default=False)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

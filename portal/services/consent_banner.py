@@ -21,7 +21,8 @@ MASTER_LANGUAGE = "en"
 
 def _lifetime(days: int | None, kind: str) -> str:
     if days is None:
-        return _("Until you close the browser") if kind == "cookie" else _("Until you clear it")
+        return {"cookie": _("Until you close the browser"),
+                "session_storage": _("Until you close the tab")}.get(kind) or _("Until you clear it")
     return format_timedelta(timedelta(days=days), granularity="day", threshold=1.0)
 
 

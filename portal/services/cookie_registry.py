@@ -116,6 +116,11 @@ def seed(consent_cookie: str, session_cookie: str, consent_days: int) -> list[Co
                   "Remembers your cookie choice by a random consent ID, so we can respect and prove it.",
                   "Minns ditt cookieval med ett slumpat samtyckes-id, så att vi kan respektera och visa det.",
                   consent_days, False),
+        EntryData("necessary", "session_storage", "htmx-current-path-for-history", "Customersonly AB (htmx)",
+                  "Remembers which page this tab shows, so that Back works after in-place page updates. Stays "
+                  "in the tab and is never sent anywhere.",
+                  "Minns vilken sida fliken visar, så att Bakåt fungerar efter uppdateringar på plats. Stannar "
+                  "i fliken och skickas aldrig någonstans.", None, False),
         EntryData("preferences", "cookie", "lang", "Customersonly AB",
                   "Remembers the language you chose after you close the browser.",
                   "Minns språket du valde även efter att du stängt webbläsaren.", 365, False),

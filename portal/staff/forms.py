@@ -21,7 +21,8 @@ class CookieEntryForm(Form):
         SelectChoice("necessary", _l("Strictly necessary")), SelectChoice("preferences", _l("Preferences")),
         SelectChoice("statistics", _l("Statistics")), SelectChoice("marketing", _l("Marketing"))])
     kind = SelectField(_l("Type"), choices=[SelectChoice("cookie", _l("Cookie")),
-                                             SelectChoice("local_storage", _l("Local storage"))])
+                                             SelectChoice("local_storage", _l("Local storage")),
+                                             SelectChoice("session_storage", _l("Session storage"))])
     name = StringField(_l("Name"), validators=[DataRequired(_l("Enter the name.")), Length(max=120)],
                        description=_l("As the browser shows it; end with * for a family, e.g. _ga_*."))
     provider = StringField(_l("Provider"), validators=[DataRequired(_l("Name the provider.")), Length(max=120)],
