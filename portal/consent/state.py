@@ -76,6 +76,11 @@ def current() -> State:
 def remember(consent_id: str, refused: list[str]) -> None:
     """After a choice: set the consent cookie and expire what the visitor no longer allows."""
     g.consent_set_cookie = consent_id
+    expire(refused)
+
+
+def expire(refused: list[str]) -> None:
+    """Expire, in this response, our cookies and storage of the categories no longer allowed."""
     g.consent_refused = refused
     g.pop("consent_state", None)
 

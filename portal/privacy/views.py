@@ -34,7 +34,9 @@ def withdraw_consent():
     if not EmptyForm().validate_on_submit():
         abort(400)
     category = request.form.get("category", "")
+    this_browser = consent_state.cookie_consent_id()
     try:
+        consent.link_to_user(this_browser, current_user)  # this browser is theirs: withdraw here too
         consent.withdraw_for_user(current_actor(), current_user, category, language=consent_state.language(),
                                   content=consent_state.content(),
                                   max_age_days=current_app.config["CONSENT_MAX_AGE_DAYS"])
@@ -42,8 +44,6 @@ def withdraw_consent():
         db.session.rollback()
         abort(400)
     db.session.commit()
-    this_browser = consent_state.current().consent_id
-    if this_browser:  # this browser's own cookies for the category go in this response
-        consent_state.remember(this_browser, [category])
+    consent_state.expire([category])  # this browser's own cookies for the category go in this response
     flash(_("Your consent is withdrawn. Nothing more is collected for it from now on."), "success")
     return hx_redirect(url_for("privacy.index"))

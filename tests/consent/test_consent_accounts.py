@@ -104,3 +104,15 @@ def test_one_persons_history_is_not_anothers(app, registry, csrf_off):
     assert "No cookie choice is linked to your account." in html
     assert other.post("/privacy/consent/withdraw", data={"category": "statistics"}).status_code == 303
     assert consent.latest(consent.history_for(alice)[0].consent_id).method == "banner"  # untouched
+
+
+def test_withdrawal_in_the_privacy_centre_covers_this_browser_even_if_chosen_before_sign_in(app, registry,
+                                                                                             csrf_off):
+    user = factories.make_user()
+    db.session.commit()
+    client = app.test_client()
+    consent_id = _accept(client)  # chosen anonymously, never linked
+    sign_in(client, user)
+    client.post("/privacy/consent/withdraw", data={"category": "statistics"})
+    assert consent.latest(consent_id).statistics is False
+    assert "analytics" not in client.get("/", headers=EN).get_data(as_text=True)
