@@ -48,8 +48,8 @@ def staff(*staff_roles: str) -> Access:
 BLUEPRINT_ACCESS: dict[str | None, Access] = {
     None: PUBLIC,  # static files and app-level routes
     "public": PUBLIC,
-    "consent": PUBLIC,
     "auth": PUBLIC,
+    "consent": PUBLIC,
     "privacy": SIGNED_IN,
     "consultant": roles("consultant"),
     "buyer": roles("buyer"),
