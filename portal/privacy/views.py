@@ -20,7 +20,7 @@ def index():
     seen_by_others = [e for e in events if e.actor_id not in (None, current_user.id)]
     content = consent_state.content()
     grants = consent.current_grants(current_user, consent_banner.material_digest(content),
-                                    current_app.config["CONSENT_MAX_AGE_DAYS"])
+                                    current_app.config["CONSENT_MAX_AGE_DAYS"], consent_state.cookie_consent_id())
     return render("privacy/index.html", membership=memberships.current(current_user), events=events,
                   seen_by_others=seen_by_others, authority=current_app.config["SUPERVISORY_AUTHORITY"],
                   consent_history=consent.history_for(current_user), consent_grants=grants,

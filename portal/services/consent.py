@@ -125,10 +125,13 @@ def history_for(user: User) -> list[ConsentRecord]:
     return list(db.session.scalars(query.order_by(ConsentRecord.at.desc(), ConsentRecord.id.desc())))
 
 
-def current_grants(user: User, material_digest: str, max_age_days: int) -> dict[str, list[ConsentRecord]]:
-    """Per optional category, the still-current latest records (one per consent ID) that grant it."""
+def current_grants(user: User, material_digest: str, max_age_days: int,
+                   this_browser: str | None = None) -> dict[str, list[ConsentRecord]]:
+    """Per optional category, the still-current latest records (one per consent ID of the account,
+    and of the browser in use) that grant it."""
     grants: dict[str, list[ConsentRecord]] = {c: [] for c in OPTIONAL_CATEGORIES}
-    for consent_id in consent_ids_of(user):
+    ids = set(consent_ids_of(user)) | ({this_browser} if is_consent_id(this_browser) else set())
+    for consent_id in sorted(ids):
         last = latest(consent_id)
         if is_current(last, material_digest, max_age_days):
             for category in OPTIONAL_CATEGORIES:

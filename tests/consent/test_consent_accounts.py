@@ -113,6 +113,7 @@ def test_withdrawal_in_the_privacy_centre_covers_this_browser_even_if_chosen_bef
     client = app.test_client()
     consent_id = _accept(client)  # chosen anonymously, never linked
     sign_in(client, user)
+    assert 'id="withdraw-statistics"' in client.get("/privacy/", headers=EN).get_data(as_text=True)
     client.post("/privacy/consent/withdraw", data={"category": "statistics"})
     assert consent.latest(consent_id).statistics is False
     assert "analytics" not in client.get("/", headers=EN).get_data(as_text=True)
