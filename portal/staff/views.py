@@ -161,4 +161,4 @@ def audit_verify():
                   verify_form=EmptyForm())
 
 
-from portal.staff import cookies  # noqa: E402,F401  (registers the consent routes on bp)
+from portal.staff import consent_views  # noqa: E402,F401  (registers the consent routes on bp)
