@@ -49,6 +49,7 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from portal.auth.views import bp as auth
     from portal.buyer.views import bp as buyer
+    from portal.consent.views import bp as consent
     from portal.consultant.views import bp as consultant
     from portal.partner.views import bp as partner
     from portal.privacy.views import bp as privacy
@@ -57,6 +58,7 @@ def register_blueprints(app: Flask) -> None:
     from portal.supplier.views import bp as supplier
 
     app.register_blueprint(public)
+    app.register_blueprint(consent)
     app.register_blueprint(auth, url_prefix="/auth")
     app.register_blueprint(consultant, url_prefix="/consultant")
     app.register_blueprint(buyer, url_prefix="/buyer")
@@ -74,10 +76,12 @@ def register_errorhandlers(app: Flask) -> None:
 
 def register_request_hooks(app: Flask) -> None:
     from portal import request_log, sessions
+    from portal.consent import state as consent_state
     from portal.security import enforce_access, set_security_headers
 
     app.before_request(enforce_access)
     app.before_request(sessions.touch_activity)
+    consent_state.register(app)
     app.after_request(set_security_headers)
     app.after_request(sessions.deliver_queued_mail)
     request_log.register(app)

@@ -43,6 +43,13 @@ class Config:
     BABEL_DEFAULT_TIMEZONE = "Europe/Stockholm"
     LANGUAGES = ("sv", "en")
 
+    # Cookie consent (R-WEB-1..4): how long a choice counts, and the analytics offered under
+    # "statistics" (none by default: then that category is not offered at all).
+    CONSENT_COOKIE_NAME = "consent"
+    CONSENT_MAX_AGE_DAYS = 182
+    ANALYTICS_SCRIPT_URL: str | None = None
+    ANALYTICS_CONNECT_SRC: tuple[str, ...] = ()
+
     TOKEN_MAX_AGE = {"verify_email": 60 * 60 * 48, "reset_password": 60 * 60, "invitation": 60 * 60 * 24 * 14}
 
     CONTROLLER = {
@@ -98,6 +105,7 @@ def load(app, overrides: dict | None) -> None:
     env = os.environ
     if env.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = env["SECRET_KEY"]
+    _consent_from(env, app.config)
     for key in ("MAIL_URL", "MAIL_FROM", "RATELIMIT_STORAGE_URI", "SEARCH_INDEX_DIR", "UPLOAD_DIR"):
         if env.get(key):
             app.config[key] = env[key]
@@ -110,6 +118,16 @@ def load(app, overrides: dict | None) -> None:
     app.config["SEARCH_INDEX_DIR"] = app.config["SEARCH_INDEX_DIR"] or str(instance / "search-index")
     app.config["UPLOAD_DIR"] = app.config["UPLOAD_DIR"] or str(instance / "uploads")
     _refuse_unsafe(app.config)
+
+
+def _consent_from(env, config) -> None:
+    """Cookie-consent settings from the environment: the analytics offered, how long a choice lasts."""
+    if env.get("ANALYTICS_SCRIPT_URL"):
+        config["ANALYTICS_SCRIPT_URL"] = env["ANALYTICS_SCRIPT_URL"]
+    if env.get("ANALYTICS_CONNECT_SRC"):
+        config["ANALYTICS_CONNECT_SRC"] = tuple(env["ANALYTICS_CONNECT_SRC"].split())
+    if env.get("CONSENT_MAX_AGE_DAYS", "").isdigit():
+        config["CONSENT_MAX_AGE_DAYS"] = int(env["CONSENT_MAX_AGE_DAYS"])
 
 
 def _refuse_unsafe(config) -> None:

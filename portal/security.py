@@ -48,6 +48,7 @@ def staff(*staff_roles: str) -> Access:
 BLUEPRINT_ACCESS: dict[str, Access] = {
     "public": PUBLIC,
     "auth": PUBLIC,
+    "consent": PUBLIC,
     "privacy": SIGNED_IN,
     "consultant": roles("consultant"),
     "buyer": roles("buyer"),
@@ -121,15 +122,33 @@ def home_for(user) -> str:
     return url_for(f"{user.role}.index")
 
 
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
-)
+CSP_DIRECTIVES: dict[str, tuple[str, ...]] = {
+    "default-src": ("'self'",), "script-src": ("'self'",), "style-src": ("'self'",),
+    "img-src": ("'self'", "data:"), "font-src": ("'self'",), "connect-src": ("'self'",),
+    "object-src": ("'none'",), "base-uri": ("'self'",), "form-action": ("'self'",),
+    "frame-ancestors": ("'none'",),
+}
+
+
+def allow_source(directive: str, source: str) -> None:
+    """Widen this response's CSP only: e.g. the analytics host after the visitor said yes."""
+    if "csp_extra" not in g:
+        g.csp_extra = {}
+    g.csp_extra.setdefault(directive, set()).add(source)
+
+
+def content_security_policy(extra: dict[str, set[str]] | None = None) -> str:
+    extra = extra or {}
+    return "; ".join(" ".join((directive, *sources, *sorted(extra.get(directive, ()))))
+                     for directive, sources in CSP_DIRECTIVES.items())
+
+
+CSP = content_security_policy()
 
 
 def set_security_headers(response):
     headers = response.headers
-    headers.setdefault("Content-Security-Policy", CSP)
+    headers.setdefault("Content-Security-Policy", content_security_policy(g.get("csp_extra")))
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("X-Frame-Options", "DENY")
     headers.setdefault("Referrer-Policy", "same-origin")

@@ -20,6 +20,12 @@ STAFF_ROLE_LABELS = {
 }
 ORGANISATION_KIND_LABELS = {"buyer": _l("Client company"), "supplier": _l("Consultancy firm"),
                             "partner": _l("Business partner")}
+STORAGE_KIND_LABELS = {"cookie": _l("Cookie"), "local_storage": _l("Local storage"),
+                       "session_storage": _l("Session storage")}
+CONSENT_CATEGORY_LABELS = {"necessary": _l("Strictly necessary"), "preferences": _l("Preferences"),
+                           "statistics": _l("Statistics"), "marketing": _l("Marketing")}
+CONSENT_METHOD_LABELS = {"banner": _l("Cookie banner"), "settings": _l("Cookie settings"),
+                         "gpc": _l("Global Privacy Control signal"), "withdrawal": _l("Withdrawal")}
 STATUS_LABELS = {"pending": _l("Awaiting approval"), "approved": _l("Approved"), "rejected": _l("Rejected")}
 
 
@@ -39,6 +45,8 @@ def navigation() -> list[tuple[str, object]]:
             ("staff.outbox", _l("Mail outbox")),
             ("staff.audit_log", _l("Audit log")),
             ("staff.sensitive_data_statistics", _l("Refused sensitive data")),
+            ("staff.cookie_registry_list", _l("Cookie registry")),
+            ("staff.consent_lookup", _l("Consent lookup")),
         ) if can_visit(e)]
     items += [("privacy.index", _l("Privacy centre")), ("auth.account", _l("Account"))]
     return items
@@ -64,6 +72,8 @@ def register_templating(app: Flask) -> None:
         return {
             "ROLE_LABELS": ROLE_LABELS, "STAFF_ROLE_LABELS": STAFF_ROLE_LABELS,
             "ORGANISATION_KIND_LABELS": ORGANISATION_KIND_LABELS, "STATUS_LABELS": STATUS_LABELS,
+            "STORAGE_KIND_LABELS": STORAGE_KIND_LABELS, "CONSENT_CATEGORY_LABELS": CONSENT_CATEGORY_LABELS,
+            "CONSENT_METHOD_LABELS": CONSENT_METHOD_LABELS,
             "controller": current_app.config["CONTROLLER"],
             "current_path": request.full_path.rstrip("?") if request else "/",
         }

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from flask import url_for
 
 from portal.extensions import db
-from portal.models import Organisation, OutboxMail
+from portal.models import CookieEntry, Organisation, OutboxMail
 from portal.services import demo_data, tokens
 
 LOGINS = {  # who → demo e-mail local part
@@ -31,6 +31,7 @@ def object_pages() -> dict[str, list[str]]:
         "staff.outbox_mail": [url_for("staff.outbox_mail", mail_id=_first(OutboxMail))],
         "auth.verify_email": [url_for("auth.verify_email", token=tokens.issue("verify_email", {"user": user_id}))],
         "auth.reset_password": [url_for("auth.reset_password", token="bad-token")],
+        "staff.cookie_edit": [url_for("staff.cookie_edit", entry_id=_first(CookieEntry))],
     }
 
 

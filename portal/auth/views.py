@@ -8,13 +8,14 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from portal.auth import forms
+from portal.consent import state as consent_state
 from portal.extensions import db, limiter
 from portal.forms import EmptyForm, apply_domain_error
 from portal.htmx import hx_redirect, render
-from portal.languages import select_locale
+from portal.languages import LANG_COOKIE, select_locale
 from portal.models import User
 from portal.security import SIGNED_IN, allow, current_actor, home_for, safe_next
-from portal.services import DomainError, accounts, organisations, two_factor
+from portal.services import DomainError, accounts, consent, organisations, two_factor
 
 bp = Blueprint("auth", __name__)
 AUTH_LIMIT = "10 per minute"
@@ -124,11 +125,12 @@ def register():
     if not form.validate_on_submit():
         return render("auth/register.html", form=form, status=422 if form.is_submitted() else 200)
     try:
-        accounts.register_consultant(current_actor(), name=form.name.data, email=form.email.data,
+        user = accounts.register_consultant(current_actor(), name=form.name.data, email=form.email.data,
                                      password=form.password.data, locale=select_locale(),
                                      link_for=_link("auth.verify_email"))
     except DomainError as error:
         return _invalid("auth/register.html", form, error)
+    consent.link_to_user(consent_state.cookie_consent_id(), user)  # R-WEB-2
     db.session.commit()
     return hx_redirect(url_for("auth.check_mail"))
 
@@ -139,13 +141,14 @@ def register_organisation():
     if not form.validate_on_submit():
         return render("auth/register_organisation.html", form=form, status=422 if form.is_submitted() else 200)
     try:
-        accounts.register_representative(
+        user = accounts.register_representative(
             current_actor(), kind=form.kind.data, organisation_name=form.organisation_name.data,
             org_number=form.org_number.data, name=form.name.data, job_title=form.job_title.data,
             phone=form.phone.data, email=form.email.data, password=form.password.data,
             locale=select_locale(), link_for=_link("auth.verify_email"))
     except DomainError as error:
         return _invalid("auth/register_organisation.html", form, error)
+    consent.link_to_user(consent_state.cookie_consent_id(), user)  # R-WEB-2
     db.session.commit()
     return hx_redirect(url_for("auth.check_mail"))
 
@@ -226,10 +229,11 @@ def accept_invitation(token: str):
     if not form.validate_on_submit():
         return render("auth/invitation.html", form=form, status=422 if form.is_submitted() else 200, **context)
     try:
-        accounts.accept_invitation(current_actor(), token, name=form.name.data, job_title=form.job_title.data,
+        user = accounts.accept_invitation(current_actor(), token, name=form.name.data, job_title=form.job_title.data,
                                    phone=form.phone.data, password=form.password.data, locale=select_locale())
     except DomainError as error:
         return _invalid("auth/invitation.html", form, error, **context)
+    consent.link_to_user(consent_state.cookie_consent_id(), user)  # R-WEB-2
     db.session.commit()
     flash(_("Your account is ready. Sign in to continue."), "success")
     return hx_redirect(url_for("auth.login"))
@@ -244,7 +248,12 @@ def set_language():
         if current_user.is_authenticated:
             accounts.set_locale(current_user, form.language.data)
             db.session.commit()
-    return hx_redirect(safe_next(request.form.get("next"), url_for("public.index")))
+    response = hx_redirect(safe_next(request.form.get("next"), url_for("public.index")))
+    if form.validate_on_submit() and consent_state.current().granted("preferences"):
+        # Beyond this visit only with consent to preferences (R-WEB-1); expired on withdrawal.
+        response.set_cookie(LANG_COOKIE, form.language.data, max_age=365 * 86400, httponly=True, samesite="Lax",
+                            secure=current_app.config["SESSION_COOKIE_SECURE"])
+    return response
 
 
 from portal.auth import account  # noqa: E402,F401  (registers the account routes on bp)

@@ -1,4 +1,4 @@
-"""Public pages: start page, privacy policy, cookies, health check."""
+"""Public pages: start page, privacy policy, health check."""
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -19,11 +19,6 @@ def index():
 @bp.route("/privacy-policy")
 def privacy_policy():
     return render("public/privacy_policy.html", version=policy.current())
-
-
-@bp.route("/cookies")
-def cookies():
-    return render("public/cookies.html")
 
 
 @bp.route("/healthz")

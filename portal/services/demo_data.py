@@ -6,11 +6,12 @@ from typing import Iterator
 
 import pyotp
 import sqlalchemy as sa
+from flask import current_app
 from stdnum import luhn
 
 from portal.extensions import db
 from portal.models import Membership, Organisation, OrganisationStatus, User, utcnow
-from portal.services import audit
+from portal.services import audit, consent_banner, cookie_registry
 from portal.services.actors import SYSTEM
 from portal.services.passwords import hash_password
 
@@ -69,6 +70,17 @@ def _organisations() -> list[Organisation]:
     return result
 
 
+def _cookie_consent() -> Iterator[str]:
+    """The cookie registry as the portal really uses it, and the banner version it makes."""
+    config = current_app.config
+    added = cookie_registry.seed(config["CONSENT_COOKIE_NAME"], config["SESSION_COOKIE_NAME"],
+                                 config["CONSENT_MAX_AGE_DAYS"])
+    for entry in added:
+        yield f"registered {entry.category:<11} {entry.name}"
+    version = consent_banner.version_for(consent_banner.build())
+    yield f"consent banner version {version.id} ({version.digest[:12]})"
+
+
 def load() -> Iterator[str]:
     organisations = _organisations()
     password_hash = hash_password(DEMO_PASSWORD)
@@ -87,6 +99,7 @@ def load() -> Iterator[str]:
         audit.record(SYSTEM, "account.register", subject=user, obj=user, detail={"role": role, "demo": True})
         yield f"created {role:<10} {email}"
     db.session.flush()
+    yield from _cookie_consent()
     uri = pyotp.TOTP(DEMO_TOTP_SECRET).provisioning_uri(name=demo_email("admin"), issuer_name="Customersonly demo")
     yield f"demo password for every account: {DEMO_PASSWORD}"
     yield f"staff TOTP secret: {DEMO_TOTP_SECRET}  (provisioning URI: {uri})"

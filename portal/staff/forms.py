@@ -1,6 +1,7 @@
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, DateField
-from wtforms.validators import Optional
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+from wtforms.fields.choices import SelectChoice
 
 from portal.forms import Form, email_field
 
@@ -13,3 +14,27 @@ class AgreementForm(Form):
 class InviteRepresentativeForm(Form):
     email = email_field(_l("Representative's work e-mail"))
     is_admin = BooleanField(_l("Administers the organisation's representatives"))
+
+
+class CookieEntryForm(Form):
+    category = SelectField(_l("Category"), choices=[
+        SelectChoice("necessary", _l("Strictly necessary")), SelectChoice("preferences", _l("Preferences")),
+        SelectChoice("statistics", _l("Statistics")), SelectChoice("marketing", _l("Marketing"))])
+    kind = SelectField(_l("Type"), choices=[SelectChoice("cookie", _l("Cookie")),
+                                             SelectChoice("local_storage", _l("Local storage")),
+                                             SelectChoice("session_storage", _l("Session storage"))])
+    name = StringField(_l("Name"), validators=[DataRequired(_l("Enter the name.")), Length(max=120)],
+                       description=_l("As the browser shows it; end with * for a family, e.g. _ga_*."))
+    provider = StringField(_l("Provider"), validators=[DataRequired(_l("Name the provider.")), Length(max=120)],
+                           description=_l("Who sets it or receives its data."))
+    purpose_en = TextAreaField(_l("Purpose in English"), validators=[DataRequired(_l("Describe the purpose.")),
+                                                                      Length(max=1000)])
+    purpose_sv = TextAreaField(_l("Purpose in Swedish"), validators=[DataRequired(_l("Describe the purpose.")),
+                                                                      Length(max=1000)])
+    lifetime_days = IntegerField(_l("Lifetime in days"), validators=[Optional()],
+                                 description=_l("Empty: until the browser closes (cookie) or until cleared (storage)."))
+    leaves_eea = BooleanField(_l("Data leaves the EEA"))
+
+
+class ConsentLookupForm(Form):
+    consent_id = StringField(_l("Consent ID"), validators=[DataRequired(_l("Enter a consent ID.")), Length(max=64)])

@@ -21,7 +21,8 @@ EXPECTED: dict[str, list[str]] = {
     "static": EVERYONE,
     "public.index": EVERYONE,
     "public.privacy_policy": EVERYONE,
-    "public.cookies": EVERYONE,
+    "consent.settings": EVERYONE,
+    "consent.decide": EVERYONE,
     "public.healthz": EVERYONE,
     "auth.login": EVERYONE,
     "auth.login_code": EVERYONE,
@@ -49,6 +50,7 @@ EXPECTED: dict[str, list[str]] = {
     "partner.index": ["partner"],
     "partner.invite_colleague": ["partner"],
     "privacy.index": SIGNED_IN,
+    "privacy.withdraw_consent": SIGNED_IN,
     "staff.index": ALL_STAFF,
     "staff.organisations": ["staff:admin", "staff:recruiter"],
     "staff.organisation": ["staff:admin", "staff:recruiter"],
@@ -60,6 +62,11 @@ EXPECTED: dict[str, list[str]] = {
     "staff.audit_log": ["staff:admin", "staff:privacy_officer"],
     "staff.audit_verify": ["staff:admin", "staff:privacy_officer"],
     "staff.sensitive_data_statistics": ["staff:admin", "staff:privacy_officer"],
+    "staff.cookie_registry_list": ["staff:admin"],
+    "staff.cookie_new": ["staff:admin"],
+    "staff.cookie_edit": ["staff:admin"],
+    "staff.cookie_delete": ["staff:admin"],
+    "staff.consent_lookup": ["staff:privacy_officer"],
 }
 
 # Allowed requests may still be refused by the object-level check (another organisation, nothing to
