@@ -61,9 +61,15 @@ def navigation() -> list[tuple[str, object]]:
     if current_user.role == "staff":
         items += [(e, label) for e, label in (
             ("staff.organisations", _l("Organisations")),
+            ("staff.assignments_queue", _l("Assignments")),
+            ("staff.offers_queue", _l("Offers")),
+            ("staff.requests_queue", _l("Service requests")),
+            ("staff.erasure_queue", _l("Erasure queue")),
             ("staff.outbox", _l("Mail outbox")),
             ("staff.audit_log", _l("Audit log")),
         ) if can_visit(e)]
+    if can_visit("support.index"):
+        items.append(("support.index", _l("Service requests")))
     items += [("privacy.index", _l("Privacy centre")), ("auth.account", _l("Account"))]
     return items
 

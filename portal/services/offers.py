@@ -136,6 +136,10 @@ def decide(actor: Actor, offer: Offer, to_state: str) -> None:
     audit.record(actor, "offer.transition", obj=offer, detail={"from": from_state, "to": to_state})
 
 
+def on_assignment(assignment: Assignment) -> list[Offer]:
+    return list(db.session.scalars(sa.select(Offer).where(Offer.assignment_id == assignment.id).order_by(Offer.id)))
+
+
 def queue(states: tuple[str, ...] = (OfferState.SUBMITTED.value, OfferState.REVIEWING.value)) -> list[Offer]:
     return list(db.session.scalars(sa.select(Offer).where(Offer.state.in_(states)).order_by(Offer.created_at)))
 
@@ -158,3 +162,29 @@ def comments_on(assignment: Assignment, organisation: Organisation | None = None
     if organisation is not None:
         query = query.where(AssignmentComment.organisation_id == organisation.id)
     return list(db.session.scalars(query.order_by(AssignmentComment.id)))
+
+
+def offer(actor: Actor, organisation: Organisation, assignment: Assignment, *, consultant_id: int | None,
+          new_name: str, new_email: str, rate: int, answers: list[Answer], link_for) -> Offer:
+    """Offer a registered consultant, or register (and invite) a new one and offer them."""
+    if consultant_id:
+        consultant = consultant_for(organisation, consultant_id)
+        if consultant is None:
+            raise DomainError(_l("Choose one of your own consultants."), field="consultant_id")
+    elif new_name.strip() and new_email.strip():
+        consultant = register_consultant(actor, organisation, name=new_name, email=new_email, link_for=link_for)
+    else:
+        raise DomainError(_l("Choose a consultant, or give a new consultant's name and e-mail."),
+                          field="consultant_id")
+    return submit(actor, organisation, assignment, consultant, rate=rate, answers=answers)
+
+
+def claim_with_new_account(actor: Actor, token: str, *, name: str, password: str, locale: str | None) -> User:
+    """Create the consultant's account (the link proves the address) and link the record to it."""
+    from portal.services import accounts
+
+    consultant = open_claim(token)
+    user = accounts.register_verified_consultant(actor, name=name, email=consultant.email, password=password,
+                                                 locale=locale)
+    claim(actor, token, user)
+    return user
