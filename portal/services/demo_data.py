@@ -10,7 +10,7 @@ from stdnum import luhn
 
 from portal.extensions import db
 from portal.models import Membership, Organisation, OrganisationStatus, User, utcnow
-from portal.services import audit
+from portal.services import audit, demo_assignments
 from portal.services.actors import SYSTEM
 from portal.services.passwords import hash_password
 
@@ -32,6 +32,7 @@ ORGANISATIONS = [
     ("supplier", "Fjällsäker IT AB", "556456789", OrganisationStatus.APPROVED, date(2023, 9, 1)),
     ("partner", "Mälardalens Techhub ek. för.", "769612345", OrganisationStatus.APPROVED, date(2024, 1, 1)),
     ("buyer", "Väntande Logistik AB", "556567890", OrganisationStatus.PENDING, None),
+    ("partner", "Norrlands Innovationsnätverk AB", "556678901", OrganisationStatus.APPROVED, date(2025, 5, 1)),
 ]
 
 PEOPLE = [
@@ -47,6 +48,7 @@ PEOPLE = [
     ("leverantor2", "Leo Levin", "supplier", "", 3, True, "VD"),
     ("partner", "Petra Partner", "partner", "", 4, True, "Verksamhetsledare"),
     ("vantar", "Vera Väntan", "buyer", "", 5, True, "Upphandlare"),
+    ("partner2", "Paul Partnersson", "partner", "", 6, True, "Samarbetsansvarig"),
 ]
 
 
@@ -87,6 +89,9 @@ def load() -> Iterator[str]:
         audit.record(SYSTEM, "account.register", subject=user, obj=user, detail={"role": role, "demo": True})
         yield f"created {role:<10} {email}"
     db.session.flush()
+    people = {local: db.session.scalar(sa.select(User).where(User.email == demo_email(local)))
+              for local, *_ in PEOPLE}
+    yield from demo_assignments.load(organisations, people)
     uri = pyotp.TOTP(DEMO_TOTP_SECRET).provisioning_uri(name=demo_email("admin"), issuer_name="Customersonly demo")
     yield f"demo password for every account: {DEMO_PASSWORD}"
     yield f"staff TOTP secret: {DEMO_TOTP_SECRET}  (provisioning URI: {uri})"
