@@ -16,6 +16,15 @@ from portal.services import DomainError, assignments, ratings, requirement_stats
 from portal.services.assignments import StaleError
 
 
+def _refuse(form, error: DomainError) -> None:
+    """Show a refusal; one about the requirements goes above the form and beside the requirement rows."""
+    if error.field == "requirements":
+        form.form_errors.append(error.message)
+        form.requirements_message = error.message
+    else:
+        apply_domain_error(form, error)
+
+
 def _assignment(assignment_id: int) -> Assignment:
     assignment = assignments.for_organisation(current_organisation("buyer"), assignment_id)
     if assignment is None:
@@ -43,7 +52,7 @@ def assignment_new():
             assignment = assignments.create(current_actor(), organisation, assignment_data(form))
         except DomainError as error:
             db.session.rollback()
-            apply_domain_error(form, error)
+            _refuse(form, error)
         else:
             db.session.commit()
             flash(_("The draft is saved. Submit it when it is ready for our review."), "success")
@@ -71,11 +80,11 @@ def assignment_edit(assignment_id: int):
             assignments.revise(current_actor(), item, assignment_data(form), version=version)
         except StaleError as error:
             db.session.rollback()
-            apply_domain_error(form, error)
+            _refuse(form, error)
             status = 409
         except DomainError as error:
             db.session.rollback()
-            apply_domain_error(form, error)
+            _refuse(form, error)
         else:
             db.session.commit()
             flash(_("Your changes are saved."), "success")

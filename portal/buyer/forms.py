@@ -17,6 +17,7 @@ class RequirementRow(Form):
 
 
 class AssignmentForm(Form):
+    requirements_message = None  # the service's refusal about the requirements, shown beside them
     title = StringField(_l("Title"), validators=[InputRequired(_l("Give the assignment a title.")), Length(max=200)])
     role = StringField(_l("Role"), validators=[InputRequired(_l("Name the role.")), Length(max=120)],
                        description=_l("For example: back-end developer, project manager."))

@@ -112,17 +112,19 @@ def _check(data: AssignmentData, organisation: Organisation) -> None:
 
 
 def _apply(assignment: Assignment, data: AssignmentData) -> None:
-    for name in ("title", "description", "role", "start_date", "end_date", "answer_deadline", "languages",
-                 "location", "remote", "extent", "rate_ceiling", "consultants_wanted", "contact_person_id",
-                 "show_buyer", "procurement_reference", "framework_agreement", "call_off_type",
-                 "evaluation_model"):
-        value = getattr(data, name)
-        setattr(assignment, name, value.strip() if isinstance(value, str) else value)
-    assignment.requirements = [
-        AssignmentRequirement(kind=r.kind, text=r.text.strip(), weight=r.weight, position=i)
-        for i, r in enumerate(data.requirements)
-    ]
-    assignment.updated_at = utcnow()
+    # No autoflush in between: one revision is one UPDATE, so the version moves by exactly one.
+    with db.session.no_autoflush:
+        assignment.requirements = [
+            AssignmentRequirement(kind=r.kind, text=r.text.strip(), weight=r.weight, position=i)
+            for i, r in enumerate(data.requirements)
+        ]
+        for name in ("title", "description", "role", "start_date", "end_date", "answer_deadline", "languages",
+                     "location", "remote", "extent", "rate_ceiling", "consultants_wanted", "contact_person_id",
+                     "show_buyer", "procurement_reference", "framework_agreement", "call_off_type",
+                     "evaluation_model"):
+            value = getattr(data, name)
+            setattr(assignment, name, value.strip() if isinstance(value, str) else value)
+        assignment.updated_at = utcnow()
 
 
 def create(actor: Actor, organisation: Organisation, data: AssignmentData) -> Assignment:
