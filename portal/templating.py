@@ -68,6 +68,8 @@ def navigation() -> list[tuple[str, object]]:
             ("staff.outbox", _l("Mail outbox")),
             ("staff.audit_log", _l("Audit log")),
         ) if can_visit(e)]
+    if current_user.role == "consultant":
+        items.append(("consultant.ratings_page", _l("Ratings")))
     if can_visit("support.index"):
         items.append(("support.index", _l("Service requests")))
     items += [("privacy.index", _l("Privacy centre")), ("auth.account", _l("Account"))]

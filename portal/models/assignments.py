@@ -123,6 +123,7 @@ class AssignmentRating(Base):
     rated_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
     rated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
+    assignment: Mapped[Assignment] = relationship()
     supplier_consultant: Mapped["SupplierConsultant | None"] = relationship()  # noqa: F821
 
     __table_args__ = (sa.CheckConstraint("score >= 1 AND score <= 5", name="score_range"),)

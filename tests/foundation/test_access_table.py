@@ -45,6 +45,7 @@ EXPECTED: dict[str, list[str]] = {
     "auth.two_factor_confirm": SIGNED_IN,
     "auth.two_factor_disable": SIGNED_IN,
     "consultant.index": ["consultant"],
+    "consultant.ratings_page": ["consultant"],
     "buyer.index": ["buyer"],
     "buyer.invite_colleague": ["buyer"],
     "supplier.index": ["supplier"],

@@ -173,3 +173,35 @@ def test_a_representative_of_a_pending_organisation_cannot_draft(login_as):
     buyer = login_as("buyer", organisation=organisation)
     assert buyer.post("/buyer/assignments/new", data=assignment_form()).status_code == 403
     assert _count() == 0
+
+
+def test_the_consultant_sees_the_rating_that_concerns_them(login_as):
+    from portal.models import AssignmentRating, SupplierConsultant
+    from tests import factories
+
+    consultant = login_as("consultant")
+    item = make_assignment(factories.make_organisation("buyer"), state="filled", title="Rated job")
+    record = SupplierConsultant(organisation_id=factories.make_organisation("supplier").id, name="C",
+                                email="c@x.se", claimed_by_user_id=consultant.user.id)
+    db.session.add(record)
+    db.session.flush()
+    db.session.add(AssignmentRating(assignment_id=item.id, supplier_consultant_id=record.id, score=4,
+                                    comment="Solid work"))
+    other = login_as("consultant")
+    db.session.commit()
+    assert "Solid work" in consultant.get("/consultant/ratings").get_data(as_text=True)
+    assert "Solid work" not in other.get("/consultant/ratings").get_data(as_text=True)
+
+
+def test_cli_expires_overdue_assignments(app):
+    from datetime import timedelta
+
+    from tests import factories
+    from tests.orgs.helpers import TODAY
+
+    item = make_assignment(factories.make_organisation("buyer"), answer_deadline=TODAY - timedelta(days=1))
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["assignments", "expire"])
+    assert "expired 1 assignments" in result.output
+    db.session.refresh(item)
+    assert item.state == "expired"
