@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 
 from portal.extensions import db
 from portal.models import ServiceMessage, ServiceRequest, User, utcnow
-from portal.services import DomainError, audit
+from portal.services import DomainError, audit, mail
 from portal.services.actors import Actor
 
 
@@ -21,7 +21,7 @@ def open_request(actor: Actor, user: User, *, subject: str, body: str) -> Servic
     return request
 
 
-def add_message(actor: Actor, request: ServiceRequest, body: str) -> ServiceMessage:
+def add_message(actor: Actor, request: ServiceRequest, body: str, link_for=None) -> ServiceMessage:
     if not request.is_open:
         raise DomainError(_l("This request is closed. Open a new one if you need more help."))
     if not body.strip():
@@ -33,6 +33,9 @@ def add_message(actor: Actor, request: ServiceRequest, body: str) -> ServiceMess
     if from_staff and request.owner_id is None:
         request.owner_id = actor.user_id
     db.session.flush()
+    if from_staff:  # the answer itself stays in the portal; the mail only says there is one
+        mail.queue(request.user, _l("We have answered your service request"), "service_request_reply",
+                   request=request, link=link_for(request.id) if link_for else None)
     audit.record(actor, "service_request.message", subject=request.user_id, obj=request,
                  detail={"from_staff": from_staff})
     return message

@@ -50,7 +50,8 @@ def request_reply(request_id: int):
     form = MessageForm()
     if form.validate():
         try:
-            service_requests.add_message(current_actor(), item, form.body.data)
+            service_requests.add_message(current_actor(), item, form.body.data, link_for=lambda request_id: url_for(
+                "support.detail", request_id=request_id, _external=True))
         except DomainError as error:
             db.session.rollback()
             apply_domain_error(form, error)

@@ -24,6 +24,10 @@ def test_a_request_from_opening_to_closing(login_as):
     assert staff.post(f"/staff/requests/{request.id}/reply", data={"body": "It is on its way."}).status_code == 303
     db.session.refresh(request)
     assert request.owner_id == staff.user.id
+    from portal.models import OutboxMail
+
+    notice = db.session.scalar(sa.select(OutboxMail).where(OutboxMail.user_id == consultant.user.id))
+    assert f"/support/{request.id}" in notice.body_text and "on its way" not in notice.body_text
     thread = consultant.get(f"/support/{request.id}", headers=EN).get_data(as_text=True)
     assert "It is on its way." in thread and "Stina Support" not in thread  # staff answer as the company
     assert consultant.post(f"/support/{request.id}/messages", data={"body": "Thanks!"}).status_code == 303
