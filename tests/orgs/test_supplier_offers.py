@@ -8,7 +8,6 @@ import sqlalchemy as sa
 from portal.extensions import db
 from portal.models import AuditEvent, Offer, OutboxMail, SupplierConsultant, User
 from tests import factories
-from tests.conftest import sign_in
 from tests.orgs.helpers import make_assignment
 
 EN = {"Accept-Language": "en"}
