@@ -55,3 +55,22 @@ def test_pages_are_accessible(app, live_server, context_factory):
     staff_page.get_by_role("button", name="Send the reply").click()
     staff_page.wait_for_url(re.compile(rf"/staff/requests/{request.id}$"))
     staff_page.get_by_text("Here is the answer.").wait_for()
+
+
+def test_a_stale_revision_shows_its_message_in_place(app, live_server, context_factory):
+    buyer = factories.make_user(role="buyer")
+    assignment = make_assignment(buyer.active_membership().organisation, state="draft", title="Original")
+    db.session.commit()
+    page = context_factory(locale="en-GB").new_page()
+    _sign_in(page, live_server, buyer)
+    page.goto(live_server + f"/buyer/assignments/{assignment.id}/edit")
+    assignment.title = "Changed elsewhere"  # a colleague saves first: the version moves on
+    db.session.commit()
+    page.fill("#title", "Mine")
+    page.get_by_role("button", name="Save").click()
+    page.locator(".form-errors").wait_for()
+    assert "reload the page" in page.locator(".form-errors").inner_text()
+    assert page.url.endswith(f"/buyer/assignments/{assignment.id}/edit")
+    assert_accessible(page)
+    db.session.refresh(assignment)
+    assert assignment.title == "Changed elsewhere"
