@@ -56,6 +56,7 @@ def register_blueprints(app: Flask) -> None:
     from portal.public.views import bp as public
     from portal.staff.views import bp as staff
     from portal.supplier.views import bp as supplier
+    from portal.support.views import bp as support
 
     app.register_blueprint(public)
     app.register_blueprint(consent)
@@ -66,6 +67,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(partner, url_prefix="/partner")
     app.register_blueprint(staff, url_prefix="/staff")
     app.register_blueprint(privacy, url_prefix="/privacy")
+    app.register_blueprint(support, url_prefix="/support")
 
 
 def register_errorhandlers(app: Flask) -> None:

@@ -13,6 +13,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(audit_group)
     app.cli.add_command(mail_group)
     app.cli.add_command(demo)
+    app.cli.add_command(assignments_group)
 
 
 @click.group(help="People who log in.")
@@ -98,3 +99,20 @@ def demo_load():
     for line in demo_data.load():
         click.echo(line)
     db.session.commit()
+
+
+@click.group("assignments", help="Assignment requests.")
+def assignments_group():
+    pass
+
+
+@assignments_group.command("expire", help="Expire published assignments whose answer deadline has passed.")
+def assignments_expire():
+    from datetime import date
+
+    from portal.services import assignments
+    from portal.services.actors import SYSTEM
+
+    count = assignments.expire_overdue(SYSTEM, date.today())
+    db.session.commit()
+    click.echo(f"expired {count} assignments")

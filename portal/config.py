@@ -50,7 +50,10 @@ class Config:
     ANALYTICS_SCRIPT_URL: str | None = None
     ANALYTICS_CONNECT_SRC: tuple[str, ...] = ()
 
-    TOKEN_MAX_AGE = {"verify_email": 60 * 60 * 48, "reset_password": 60 * 60, "invitation": 60 * 60 * 24 * 14}
+    # How long the privacy back office has to erase a former representative (one month, GDPR art. 12.3).
+    ERASURE_DUE_DAYS = 30
+    TOKEN_MAX_AGE = {"verify_email": 60 * 60 * 48, "reset_password": 60 * 60, "invitation": 60 * 60 * 24 * 14,
+                     "consultant_claim": 60 * 60 * 24 * 14}
 
     CONTROLLER = {
         "name": "Customersonly AB",

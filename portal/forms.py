@@ -41,3 +41,10 @@ def apply_domain_error(form: FlaskForm, error) -> None:
         field.errors = [*field.errors, error.message] if isinstance(field.errors, list) else [error.message]
     else:
         form.form_errors.append(error.message)
+
+
+def choices(pairs) -> list:
+    """(value, label) pairs as wtforms SelectChoice objects (tuples are deprecated in wtforms 3.3)."""
+    from wtforms.fields.choices import SelectChoice
+
+    return [SelectChoice(value, label) for value, label in pairs]

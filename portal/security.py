@@ -55,6 +55,8 @@ BLUEPRINT_ACCESS: dict[str, Access] = {
     "supplier": roles("supplier"),
     "partner": roles("partner"),
     "staff": roles("staff"),
+    # Service requests: everyone with an account except staff, who answer them in the back office.
+    "support": roles("consultant", "buyer", "supplier", "partner"),
 }
 
 

@@ -27,6 +27,31 @@ CONSENT_CATEGORY_LABELS = {"necessary": _l("Strictly necessary"), "preferences":
 CONSENT_METHOD_LABELS = {"banner": _l("Cookie banner"), "settings": _l("Cookie settings"),
                          "gpc": _l("Global Privacy Control signal"), "withdrawal": _l("Withdrawal")}
 STATUS_LABELS = {"pending": _l("Awaiting approval"), "approved": _l("Approved"), "rejected": _l("Rejected")}
+ASSIGNMENT_STATE_LABELS = {
+    "draft": _l("Draft"), "submitted": _l("Submitted for review"), "published": _l("Published"),
+    "shortlisting": _l("Shortlisting"), "filled": _l("Filled"), "cancelled": _l("Cancelled"),
+    "expired": _l("Expired"),
+}
+ASSIGNMENT_ACTION_LABELS = {
+    "submitted": _l("Submit for review"), "draft": _l("Back to draft"), "published": _l("Publish"),
+    "shortlisting": _l("Start shortlisting"), "filled": _l("Mark as filled"), "cancelled": _l("Cancel the assignment"),
+    "expired": _l("Mark as expired"),
+}
+OFFER_STATE_LABELS = {"submitted": _l("Received by our staff"), "reviewing": _l("Under review"),
+                      "shortlisted": _l("Shortlisted"), "declined": _l("Declined"), "withdrawn": _l("Withdrawn")}
+REMOTE_LABELS = {"onsite": _l("On site"), "hybrid": _l("Partly remote"), "remote": _l("Remote")}
+CALL_OFF_LABELS = {"renewed_competition": _l("Renewed competition (förnyad konkurrensutsättning)"),
+                   "ranking": _l("Ranking (rangordning)"), "direct": _l("Direct call-off (direktavrop)")}
+EVALUATION_LABELS = {"price": _l("Price only"), "cost": _l("Cost"),
+                     "best_price_quality": _l("Best price–quality ratio")}
+REQUEST_STATE_LABELS = {"open": _l("Open"), "closed": _l("Closed")}
+
+
+def representative_name(user, organisation_id: int) -> str:
+    """The person's name while they represent the organisation; afterwards only their former role."""
+    from portal.services.representatives import is_current
+
+    return user.name if is_current(user, organisation_id) else str(_l("Former representative"))
 
 
 def can_visit(endpoint: str) -> bool:
@@ -42,12 +67,20 @@ def navigation() -> list[tuple[str, object]]:
     if current_user.role == "staff":
         items += [(e, label) for e, label in (
             ("staff.organisations", _l("Organisations")),
+            ("staff.assignments_queue", _l("Assignments")),
+            ("staff.offers_queue", _l("Offers")),
+            ("staff.requests_queue", _l("Service requests")),
+            ("staff.erasure_queue", _l("Erasure queue")),
             ("staff.outbox", _l("Mail outbox")),
             ("staff.audit_log", _l("Audit log")),
             ("staff.sensitive_data_statistics", _l("Refused sensitive data")),
             ("staff.cookie_registry_list", _l("Cookie registry")),
             ("staff.consent_lookup", _l("Consent lookup")),
         ) if can_visit(e)]
+    if current_user.role == "consultant":
+        items.append(("consultant.ratings_page", _l("Ratings")))
+    if can_visit("support.index"):
+        items.append(("support.index", _l("Service requests")))
     items += [("privacy.index", _l("Privacy centre")), ("auth.account", _l("Account"))]
     return items
 
@@ -65,6 +98,7 @@ def register_templating(app: Flask) -> None:
     app.add_template_filter(_date, "date")
     app.add_template_global(can_visit)
     app.add_template_global(navigation)
+    app.add_template_global(representative_name)
     app.add_template_global(lambda: str(get_locale()), "current_locale")
 
     @app.context_processor
@@ -74,6 +108,10 @@ def register_templating(app: Flask) -> None:
             "ORGANISATION_KIND_LABELS": ORGANISATION_KIND_LABELS, "STATUS_LABELS": STATUS_LABELS,
             "STORAGE_KIND_LABELS": STORAGE_KIND_LABELS, "CONSENT_CATEGORY_LABELS": CONSENT_CATEGORY_LABELS,
             "CONSENT_METHOD_LABELS": CONSENT_METHOD_LABELS,
+            "ASSIGNMENT_STATE_LABELS": ASSIGNMENT_STATE_LABELS, "ASSIGNMENT_ACTION_LABELS": ASSIGNMENT_ACTION_LABELS,
+            "OFFER_STATE_LABELS": OFFER_STATE_LABELS, "REQUEST_STATE_LABELS": REQUEST_STATE_LABELS,
+            "REMOTE_LABELS": REMOTE_LABELS, "CALL_OFF_LABELS": CALL_OFF_LABELS,
+            "EVALUATION_LABELS": EVALUATION_LABELS,
             "controller": current_app.config["CONTROLLER"],
             "current_path": request.full_path.rstrip("?") if request else "/",
         }

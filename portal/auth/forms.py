@@ -83,3 +83,7 @@ class ChangePasswordForm(PasswordPairMixin, Form):
 
 class LanguageForm(Form):
     language = SelectField(_l("Language"), choices=[SelectChoice("sv", "Svenska"), SelectChoice("en", "English")])
+
+
+class ClaimConsultantForm(PasswordPairMixin, Form):
+    name = StringField(_l("Your full name"), validators=NAME, render_kw={"autocomplete": "name"})

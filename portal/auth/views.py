@@ -257,3 +257,4 @@ def set_language():
 
 
 from portal.auth import account  # noqa: E402,F401  (registers the account routes on bp)
+from portal.auth import consultant_claim  # noqa: E402,F401  (registers the claim route on bp)

@@ -2,3 +2,5 @@
 from portal.organisation_portal import blueprint
 
 bp = blueprint("buyer")
+
+from portal.buyer import assignment_views  # noqa: E402,F401  (registers the assignment routes on bp)

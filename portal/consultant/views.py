@@ -11,3 +11,6 @@ bp = Blueprint("consultant", __name__)
 @bp.route("/")
 def index():
     return render("consultant/index.html", recent=audit.events_about(current_user.id, limit=5))
+
+
+from portal.consultant import rating_views  # noqa: E402,F401  (registers the ratings route on bp)

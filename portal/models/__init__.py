@@ -1,35 +1,58 @@
 """Every model, imported so that Alembic and the app see the whole schema."""
 from portal.models.accounts import Role, StaffRole, User
+from portal.models.assignments import (CLOSED_STATES, EDITABLE_STATES, Assignment, AssignmentComment,
+                                      AssignmentRating, AssignmentRequirement, AssignmentState)
 from portal.models.audit import AuditEvent, AuditHead
 from portal.models.base import Base, utcnow
 from portal.models.consent import (
     BannerVersion, ConsentLink, ConsentMethod, ConsentRecord, CookieCategory, CookieEntry, StorageKind,
 )
+from portal.models.erasure import ErasureQueueItem
 from portal.models.mail import OutboxMail
+from portal.models.offers import Offer, OfferAnswer, OfferState, SupplierConsultant
 from portal.models.organisations import Invitation, Membership, Organisation, OrganisationKind, OrganisationStatus
+from portal.models.partnerships import CommunicationPreference, PartnerContact, PartnerDocument
 from portal.models.sensitive_data import SensitiveDataRefusal
+from portal.models.service_requests import ServiceMessage, ServiceRequest
 from portal.models.tokens import UsedToken
 
 __all__ = [
+    "Assignment",
+    "AssignmentComment",
+    "AssignmentRating",
+    "AssignmentRequirement",
+    "AssignmentState",
     "AuditEvent",
     "AuditHead",
     "BannerVersion",
     "Base",
+    "CLOSED_STATES",
+    "CommunicationPreference",
     "ConsentLink",
     "ConsentMethod",
     "ConsentRecord",
     "CookieCategory",
     "CookieEntry",
+    "EDITABLE_STATES",
+    "ErasureQueueItem",
     "Invitation",
     "Membership",
+    "Offer",
+    "OfferAnswer",
+    "OfferState",
     "Organisation",
     "OrganisationKind",
     "OrganisationStatus",
     "OutboxMail",
+    "PartnerContact",
+    "PartnerDocument",
     "Role",
     "SensitiveDataRefusal",
+    "ServiceMessage",
+    "ServiceRequest",
     "StaffRole",
     "StorageKind",
+    "SupplierConsultant",
     "UsedToken",
     "User",
     "utcnow",

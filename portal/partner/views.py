@@ -2,3 +2,5 @@
 from portal.organisation_portal import blueprint
 
 bp = blueprint("partner")
+
+from portal.partner import partnership_views  # noqa: E402,F401  (registers the partnership routes on bp)

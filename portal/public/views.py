@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Blueprint, jsonify
+from flask import Blueprint, abort, jsonify
 
 from portal.extensions import db
 from portal.htmx import render
-from portal.services import policy
+from portal.services import assignments, policy
 
 bp = Blueprint("public", __name__)
 
@@ -19,6 +19,20 @@ def index():
 @bp.route("/privacy-policy")
 def privacy_policy():
     return render("public/privacy_policy.html", version=policy.current())
+
+
+@bp.route("/assignments")
+def assignments_list():
+    """Published assignments; the client is named only when the client chose so."""
+    return render("public/assignments.html", assignments=assignments.published())
+
+
+@bp.route("/assignments/<int:assignment_id>")
+def assignment(assignment_id: int):
+    item = assignments.published(assignment_id)
+    if item is None:
+        abort(404)
+    return render("public/assignment.html", assignment=item)
 
 
 @bp.route("/healthz")

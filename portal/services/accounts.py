@@ -47,6 +47,15 @@ def register_consultant(actor: Actor, *, name: str, email: str, password: str, l
     return user
 
 
+def register_verified_consultant(actor: Actor, *, name: str, email: str, password: str,
+                                 locale: str | None) -> User:
+    """A consultant account for someone who followed a mailed link, which proves the address."""
+    user = _new_user(email=email, password=password, role=Role.CONSULTANT, name=name, locale=locale,
+                     email_verified_at=utcnow())
+    audit.record(actor, "account.register", subject=user, obj=user, detail={"role": user.role})
+    return user
+
+
 def register_representative(actor: Actor, *, kind: str, organisation_name: str, org_number: str, name: str,
                             job_title: str, phone: str | None, email: str, password: str,
                             locale: str | None, link_for: LinkFor) -> User:

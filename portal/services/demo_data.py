@@ -11,7 +11,7 @@ from stdnum import luhn
 
 from portal.extensions import db
 from portal.models import Membership, Organisation, OrganisationStatus, User, utcnow
-from portal.services import audit, consent_banner, cookie_registry
+from portal.services import audit, consent_banner, cookie_registry, demo_assignments
 from portal.services.actors import SYSTEM
 from portal.services.passwords import hash_password
 
@@ -33,6 +33,7 @@ ORGANISATIONS = [
     ("supplier", "Fjällsäker IT AB", "556456789", OrganisationStatus.APPROVED, date(2023, 9, 1)),
     ("partner", "Mälardalens Techhub ek. för.", "769612345", OrganisationStatus.APPROVED, date(2024, 1, 1)),
     ("buyer", "Väntande Logistik AB", "556567890", OrganisationStatus.PENDING, None),
+    ("partner", "Norrlands Innovationsnätverk AB", "556678901", OrganisationStatus.APPROVED, date(2025, 5, 1)),
 ]
 
 PEOPLE = [
@@ -48,6 +49,7 @@ PEOPLE = [
     ("leverantor2", "Leo Levin", "supplier", "", 3, True, "VD"),
     ("partner", "Petra Partner", "partner", "", 4, True, "Verksamhetsledare"),
     ("vantar", "Vera Väntan", "buyer", "", 5, True, "Upphandlare"),
+    ("partner2", "Paul Partnersson", "partner", "", 6, True, "Samarbetsansvarig"),
 ]
 
 
@@ -100,6 +102,9 @@ def load() -> Iterator[str]:
         yield f"created {role:<10} {email}"
     db.session.flush()
     yield from _cookie_consent()
+    people = {local: db.session.scalar(sa.select(User).where(User.email == demo_email(local)))
+              for local, *_ in PEOPLE}
+    yield from demo_assignments.load(organisations, people)
     uri = pyotp.TOTP(DEMO_TOTP_SECRET).provisioning_uri(name=demo_email("admin"), issuer_name="Customersonly demo")
     yield f"demo password for every account: {DEMO_PASSWORD}"
     yield f"staff TOTP secret: {DEMO_TOTP_SECRET}  (provisioning URI: {uri})"

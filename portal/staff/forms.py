@@ -1,7 +1,8 @@
 from flask_babel import lazy_gettext as _l
+from flask_wtf.file import FileField
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
 from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from portal.forms import Form, email_field
 
@@ -38,3 +39,11 @@ class CookieEntryForm(Form):
 
 class ConsentLookupForm(Form):
     consent_id = StringField(_l("Consent ID"), validators=[DataRequired(_l("Enter a consent ID.")), Length(max=64)])
+class PartnerContactForm(Form):
+    staff_user_id = SelectField(_l("Employee"), coerce=int)
+    responsibility = StringField(_l("Responsible for"), validators=[Length(max=120)])
+
+
+class PartnerDocumentForm(Form):
+    title = StringField(_l("Title"), validators=[InputRequired(_l("Give the document a title.")), Length(max=200)])
+    file = FileField(_l("File"), validators=[InputRequired(_l("Choose a file."))])

@@ -2,3 +2,5 @@
 from portal.organisation_portal import blueprint
 
 bp = blueprint("supplier")
+
+from portal.supplier import offer_views  # noqa: E402,F401  (registers the offer routes on bp)
