@@ -29,7 +29,7 @@ class AssignmentForm(Form):
     remote = SelectField(_l("Where the work is done"), choices=choices(REMOTE_LABELS.items()), default="onsite")
     start_date = DateField(_l("Start"), validators=[InputRequired(_l("Give a start date."))])
     end_date = DateField(_l("End"), validators=[Optional()])
-    extent = IntegerField(_l("Extent (% of full time)"), default=100,
+    extent = IntegerField(_l("Extent (percent of full time)"), default=100,
                           validators=[InputRequired(_l("Give the extent as a whole number from 1 to 100."))])
     rate_ceiling = IntegerField(_l("Rate ceiling (SEK per hour)"), validators=[Optional()])
     consultants_wanted = IntegerField(_l("Number of consultants"), default=1,
