@@ -55,6 +55,8 @@ def test_every_message_has_a_swedish_translation(repo_root, tmp_path):
     missing = [m.id for m in catalog if m.id and not (m.string if isinstance(m.string, str) else all(m.string))]
     fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
     assert missing == [] and fuzzy == []
+    problems = [(str(message.id), [str(e) for e in errors]) for message, errors in catalog.check()]
+    assert problems == [], "pybabel compile would refuse these"
     placeholders = re.compile(r"%\(\w+\)[sd]")
     for message in catalog:
         if message.id and isinstance(message.id, str):
