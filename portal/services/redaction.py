@@ -50,7 +50,7 @@ LONG_NUMBER = re.compile(r"(?<![\d])(?:\d{4}(?:[ -]\d{4}){2,}|\d{6,})(?!\d)")
 _STREET = (r"gatan|gata|vägen|väg|gränd|gränden|torget|torg|backe|backen|allé|allén|stigen|leden|kajen"
            r"|esplanaden|promenaden|platsen|stråket|slingan|ringen|street|road|avenue|lane")
 ADDRESS = re.compile(
-    rf"(?:(?:{_CAP}\s+){{0,2}}[{_W}]*(?:{_STREET})\s+\d{{1,4}}(?:\s?[A-Za-z](?![\w]))?"
+    rf"(?:(?:{_CAP}\s+){{0,2}}[{_W}]*(?:{_STREET})\s+\d{{1,4}}(?:[A-Za-z]|\s[A-Z])?(?!\w)"
     r"(?:\s*,?\s*(?:lgh|lägenhet|vån|tr)\.?\s*\d+)?"
     rf"|\b\d{{1,5}}[A-Za-z]?\s+(?:{_CAP}\s+){{1,3}}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Way|Square)\b\.?"
     r"|\b(?:Box|Postbox|Pl)\s+\d{1,6}\b)", re.UNICODE)
