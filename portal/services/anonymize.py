@@ -80,7 +80,9 @@ def pseudonym(consultant_id: int, assignment_id: int, *, locale: str | None = No
 def pseudonyms(consultant_ids: Iterable[int], assignment_id: int, *, locale: str | None = None) -> dict[int, str]:
     """A distinct pseudonym per consultant of one shortlist. On a clash of codes, the lower id keeps
     its code and the other gets the next attempt's code; the order of `consultant_ids` does not
-    matter. Without a clash every pseudonym equals `pseudonym(id, assignment_id)`."""
+    matter. Without a clash every pseudonym equals `pseudonym(id, assignment_id)`. A clash depends on
+    who else is listed, so a caller that shows a shortlist over time should store each label when
+    the candidate is picked rather than recompute it."""
     taken: set[str] = set()
     result: dict[int, str] = {}
     for consultant_id in sorted(set(consultant_ids)):
