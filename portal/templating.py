@@ -33,9 +33,12 @@ def navigation() -> list[tuple[str, object]]:
     if not current_user.is_authenticated:
         return []
     items = [(f"{current_user.role}.index", _l("My portal"))]
+    if current_user.role == "consultant":
+        items.append(("consultant.profile", _l("My profile")))
     if current_user.role == "staff":
         items += [(e, label) for e, label in (
             ("staff.organisations", _l("Organisations")),
+            ("staff.consultants", _l("Consultants")),
             ("staff.outbox", _l("Mail outbox")),
             ("staff.audit_log", _l("Audit log")),
         ) if can_visit(e)]

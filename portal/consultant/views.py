@@ -11,3 +11,7 @@ bp = Blueprint("consultant", __name__)
 @bp.route("/")
 def index():
     return render("consultant/index.html", recent=audit.events_about(current_user.id, limit=5))
+
+
+# The profile's routes live in their own modules, registered on this blueprint.
+from portal.consultant import profile_entry_views, profile_file_views, profile_views  # noqa: E402,F401
