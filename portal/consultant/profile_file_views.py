@@ -16,6 +16,11 @@ from portal.security import current_actor
 from portal.services import DomainError, attachments, profile_import, sensitive_data
 
 
+def _read(upload) -> bytes:
+    with upload.stream as stream:  # closed at once: large uploads spool to a temporary file
+        return stream.read()
+
+
 def send_attachment(attachment, data: bytes):
     """Always a download, never rendered by the browser, with the type we detected."""
     response = send_file(io.BytesIO(data), mimetype=attachment.content_type, as_attachment=True,
@@ -32,7 +37,7 @@ def upload_attachment():
         if not form.validate_on_submit() or upload is None or not hasattr(upload, "read"):
             raise DomainError(_("Choose a file to upload."), field="file")
         attachments.upload(current_actor(), profile, kind=form.kind.data, filename=upload.filename or "",
-                           data=upload.read())
+                           data=_read(upload))
     except DomainError as error:
         return refused(profile, "attachments", "attachment", form, error)
     db.session.commit()
@@ -67,7 +72,7 @@ def start_import():
     try:
         if not form.validate_on_submit() or upload is None or not hasattr(upload, "read"):
             raise DomainError(_("Choose the ZIP file you got from LinkedIn."), field="archive")
-        draft = profile_import.start(current_actor(), profile, upload.read())
+        draft = profile_import.start(current_actor(), profile, _read(upload))
     except DomainError as error:
         return refused(profile, "linkedin", "archive", form, error)
     db.session.commit()

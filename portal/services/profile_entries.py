@@ -69,7 +69,8 @@ def _apply(profile: ConsultantProfile, kind: str, row, data: dict, actor: Actor)
         value = data.get(field)
         setattr(row, field, value.strip() if isinstance(value, str) else value)
     if kind == "skills":
-        skill = skills.resolve(data["name"])
+        with db.session.no_autoflush:
+            skill = skills.resolve(data["name"])
         duplicate = db.session.scalar(sa.select(ProfileSkill).where(
             ProfileSkill.profile_id == profile.id, ProfileSkill.skill_id == skill.id))
         if duplicate is not None and duplicate is not row:
@@ -88,8 +89,8 @@ def add(actor: Actor, profile: ConsultantProfile, kind: str, data: dict):
     """Add one entry; free text is checked before anything is stored."""
     _check(kind, data)
     row = KINDS[kind].model(profile_id=profile.id)
-    db.session.add(row)
     _apply(profile, kind, row, data, actor)
+    db.session.add(row)
     db.session.flush()
     saved(actor, profile, KINDS[kind].section, kind=kind, action="add")
     return row

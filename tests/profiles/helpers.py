@@ -58,3 +58,15 @@ def profile_of(user) -> ConsultantProfile:
     from portal.services.profiles import profile_for
 
     return profile_for(user)
+
+
+def multipart(fields: dict) -> dict:
+    """Keyword arguments for client.post with a multipart body built in memory (the test client would
+    spool a large body to a temporary file that it never closes)."""
+    from werkzeug.datastructures import FileStorage
+    from werkzeug.test import encode_multipart
+
+    values = {k: FileStorage(io.BytesIO(v[0]), filename=v[1]) if isinstance(v, tuple) else v
+              for k, v in fields.items()}
+    boundary, body = encode_multipart(values)
+    return {"data": body, "content_type": f"multipart/form-data; boundary={boundary}"}
