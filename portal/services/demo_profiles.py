@@ -41,7 +41,13 @@ DEMO_CONSULTANT = {
 def _date(value) -> date | None:
     if value is None or isinstance(value, date):
         return value
-    return date.fromisoformat(str(value)[:10])
+    text = str(value)
+    for candidate in (text[:10], text[:7] + "-01", text[:4] + "-01-01"):
+        try:
+            return date.fromisoformat(candidate)
+        except ValueError:
+            continue
+    return None
 
 
 def fill_profile(profile: ConsultantProfile, record: dict) -> None:

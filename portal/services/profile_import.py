@@ -50,7 +50,14 @@ def preview(draft: ProfileImportDraft) -> dict:
 
 
 def _date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+    """ISO dates as the reader stores them; a bare year or year-month is taken as its first day."""
+    text = str(value or "").strip()
+    for candidate in (text[:10], text[:7] + "-01", text[:4] + "-01-01"):
+        try:
+            return date.fromisoformat(candidate)
+        except ValueError:
+            continue
+    return None
 
 
 def confirm(actor: Actor, profile: ConsultantProfile, draft: ProfileImportDraft) -> None:
@@ -68,7 +75,7 @@ def confirm(actor: Actor, profile: ConsultantProfile, draft: ProfileImportDraft)
     profile.summary = profile.summary or (head.get("summary") or None)
     existing = {(e.employer.casefold(), e.title.casefold()) for e in profile.employment}
     for p in data["positions"]:
-        if p["company"] and (p["company"].casefold(), p["title"].casefold()) not in existing:
+        if p["company"] and (p["company"].casefold(), (p["title"] or "-").casefold()) not in existing:
             profile_entries.add(actor, profile, "employment", {
                 "employer": p["company"], "title": p["title"] or "-", "description": p["description"] or None,
                 "start": _date(p["started_on"]), "end": _date(p["finished_on"])})
@@ -84,13 +91,14 @@ def confirm(actor: Actor, profile: ConsultantProfile, draft: ProfileImportDraft)
             have.add(skills.resolve(name).key)
     languages = {lang.name.casefold() for lang in profile.languages}
     for lang in data["languages"]:
-        if lang["name"].casefold() not in languages:
+        if lang["name"] and lang["name"].casefold() not in languages:
             level = LEVELS.get((lang["proficiency"] or "").casefold(), "B1")
             profile_entries.add(actor, profile, "languages", {"name": lang["name"], "level": level})
     certificates = {c.name.casefold() for c in profile.certificates}
     for c in data["certifications"]:
-        if c["name"].casefold() not in certificates:
-            year = _date(c["started_on"]).year if c["started_on"] else None
+        if c["name"] and c["name"].casefold() not in certificates:
+            started = _date(c["started_on"])
+            year = started.year if started else None
             profile_entries.add(actor, profile, "certificates",
                                 {"name": c["name"], "issuer": c["authority"] or None, "year": year})
     db.session.delete(draft)
