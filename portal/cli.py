@@ -1,4 +1,4 @@
-"""Command-line groups, one per noun: users, audit, mail, demo."""
+"""Command-line groups, one per noun: users, audit, mail, demo, keys."""
 from __future__ import annotations
 
 import click
@@ -14,6 +14,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(mail_group)
     app.cli.add_command(demo)
     app.cli.add_command(assignments_group)
+    app.cli.add_command(keys)
 
 
 @click.group(help="People who log in.")
@@ -116,3 +117,24 @@ def assignments_expire():
     count = assignments.expire_overdue(SYSTEM, date.today())
     db.session.commit()
     click.echo(f"expired {count} assignments")
+@click.group(help="Field-encryption keys (FIELD_ENCRYPTION_KEYS).")
+def keys():
+    pass
+
+
+@keys.command("generate", help="Print a new key; put it first in FIELD_ENCRYPTION_KEYS, keep the old ones after it.")
+def keys_generate():
+    from portal.services import encryption
+
+    click.echo(encryption.generate_key())
+
+
+@keys.command("rotate", help="Re-encrypt every encrypted value with the current (first) key.")
+def keys_rotate():
+    from portal.services import audit, profiles
+    from portal.services.actors import SYSTEM
+
+    count = profiles.rotate_keys()
+    audit.record(SYSTEM, "keys.rotate", detail={"values": count})
+    db.session.commit()
+    click.echo(f"re-encrypted {count} values with the current key; the old keys can now be removed")

@@ -13,6 +13,8 @@ class ConfigError(RuntimeError):
 
 class Config:
     SECRET_KEY: str | None = None
+    # Comma-separated Fernet keys, the first encrypts; demo and test derive one from SECRET_KEY.
+    FIELD_ENCRYPTION_KEYS: str | None = None
     DEMO_MODE = False
     DEBUG = False
     TESTING = False
@@ -53,7 +55,7 @@ class Config:
     # How long the privacy back office has to erase a former representative (one month, GDPR art. 12.3).
     ERASURE_DUE_DAYS = 30
     TOKEN_MAX_AGE = {"verify_email": 60 * 60 * 48, "reset_password": 60 * 60, "invitation": 60 * 60 * 24 * 14,
-                     "consultant_claim": 60 * 60 * 24 * 14}
+                     "consultant_claim": 60 * 60 * 24 * 14, "change_email": 60 * 60 * 48}
 
     CONTROLLER = {
         "name": "Customersonly AB",
@@ -109,7 +111,8 @@ def load(app, overrides: dict | None) -> None:
     if env.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = env["SECRET_KEY"]
     _consent_from(env, app.config)
-    for key in ("MAIL_URL", "MAIL_FROM", "RATELIMIT_STORAGE_URI", "SEARCH_INDEX_DIR", "UPLOAD_DIR"):
+    for key in ("MAIL_URL", "MAIL_FROM", "RATELIMIT_STORAGE_URI", "SEARCH_INDEX_DIR", "UPLOAD_DIR",
+                "FIELD_ENCRYPTION_KEYS"):
         if env.get(key):
             app.config[key] = env[key]
     if env.get("PROXY_COUNT", "").isdigit():
@@ -141,5 +144,11 @@ def _refuse_unsafe(config) -> None:
         raise ConfigError(
             "SECRET_KEY is missing, too short or the demo key. Set SECRET_KEY to a random value of at "
             "least 32 characters (for example: python -c 'import secrets; print(secrets.token_urlsafe(48))'), "
+            "or run the demo with PORTAL_CONFIG=demo."
+        )
+    if not config.get("FIELD_ENCRYPTION_KEYS"):
+        raise ConfigError(
+            "FIELD_ENCRYPTION_KEYS is missing. Personnummer and bankgiro are encrypted at rest: set it to one "
+            "or more comma-separated Fernet keys, the current one first (create one with: python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())', or `PORTAL_CONFIG=demo flask keys generate`), "
             "or run the demo with PORTAL_CONFIG=demo."
         )

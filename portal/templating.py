@@ -64,6 +64,8 @@ def navigation() -> list[tuple[str, object]]:
     if not current_user.is_authenticated:
         return []
     items = [(f"{current_user.role}.index", _l("My portal"))]
+    if current_user.role == "consultant":
+        items.append(("consultant.profile", _l("My profile")))
     if current_user.role == "staff":
         items += [(e, label) for e, label in (
             ("staff.organisations", _l("Organisations")),
@@ -71,6 +73,7 @@ def navigation() -> list[tuple[str, object]]:
             ("staff.offers_queue", _l("Offers")),
             ("staff.requests_queue", _l("Service requests")),
             ("staff.erasure_queue", _l("Erasure queue")),
+            ("staff.consultants", _l("Consultants")),
             ("staff.outbox", _l("Mail outbox")),
             ("staff.audit_log", _l("Audit log")),
             ("staff.sensitive_data_statistics", _l("Refused sensitive data")),

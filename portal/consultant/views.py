@@ -14,3 +14,5 @@ def index():
 
 
 from portal.consultant import rating_views  # noqa: E402,F401  (registers the ratings route on bp)
+# The profile's routes live in their own modules, registered on this blueprint.
+from portal.consultant import profile_entry_views, profile_file_views, profile_views  # noqa: E402,F401

@@ -12,6 +12,14 @@ from portal.models.mail import OutboxMail
 from portal.models.offers import Offer, OfferAnswer, OfferState, SupplierConsultant
 from portal.models.organisations import Invitation, Membership, Organisation, OrganisationKind, OrganisationStatus
 from portal.models.partnerships import CommunicationPreference, PartnerContact, PartnerDocument
+from portal.models.profile_documents import Attachment, ProfileImportDraft, Reference, ReferenceStatement
+from portal.models.profile_entries import (
+    Certificate, EducationEntry, EmploymentEntry, ExcludedOrganisation, ProfileIndustry, ProfileInterest,
+    ProfileLanguage, ProfileSkill,
+)
+from portal.models.profiles import (
+    ConsultantProfile, FTaxStatus, Gender, RemotePreference, Skill, SkillAlias, WorkPermit,
+)
 from portal.models.sensitive_data import SensitiveDataRefusal
 from portal.models.service_requests import ServiceMessage, ServiceRequest
 from portal.models.tokens import UsedToken
@@ -22,19 +30,27 @@ __all__ = [
     "AssignmentRating",
     "AssignmentRequirement",
     "AssignmentState",
+    "Attachment",
     "AuditEvent",
     "AuditHead",
     "BannerVersion",
     "Base",
     "CLOSED_STATES",
+    "Certificate",
     "CommunicationPreference",
     "ConsentLink",
     "ConsentMethod",
     "ConsentRecord",
+    "ConsultantProfile",
     "CookieCategory",
     "CookieEntry",
     "EDITABLE_STATES",
+    "EducationEntry",
+    "EmploymentEntry",
     "ErasureQueueItem",
+    "ExcludedOrganisation",
+    "FTaxStatus",
+    "Gender",
     "Invitation",
     "Membership",
     "Offer",
@@ -46,14 +62,25 @@ __all__ = [
     "OutboxMail",
     "PartnerContact",
     "PartnerDocument",
+    "ProfileImportDraft",
+    "ProfileIndustry",
+    "ProfileInterest",
+    "ProfileLanguage",
+    "ProfileSkill",
+    "Reference",
+    "ReferenceStatement",
+    "RemotePreference",
     "Role",
     "SensitiveDataRefusal",
     "ServiceMessage",
     "ServiceRequest",
+    "Skill",
+    "SkillAlias",
     "StaffRole",
     "StorageKind",
     "SupplierConsultant",
     "UsedToken",
     "User",
+    "WorkPermit",
     "utcnow",
 ]

@@ -105,6 +105,10 @@ def load() -> Iterator[str]:
     people = {local: db.session.scalar(sa.select(User).where(User.email == demo_email(local)))
               for local, *_ in PEOPLE}
     yield from demo_assignments.load(organisations, people)
+    from portal.services import demo_profiles
+
+    consultant = db.session.scalar(sa.select(User).where(User.email == demo_email("konsult")))
+    yield from demo_profiles.load(consultant, password_hash)
     uri = pyotp.TOTP(DEMO_TOTP_SECRET).provisioning_uri(name=demo_email("admin"), issuer_name="Customersonly demo")
     yield f"demo password for every account: {DEMO_PASSWORD}"
     yield f"staff TOTP secret: {DEMO_TOTP_SECRET}  (provisioning URI: {uri})"

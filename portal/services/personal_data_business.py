@@ -1,0 +1,40 @@
+"""The person's data in the business tables: assignments, offers, partnerships, service requests,
+the erasure queue and cookie consent. personal_data.collect() merges this in."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from portal.extensions import db
+from portal.models import (
+    Assignment, AssignmentComment, AssignmentRating, CommunicationPreference, ConsentLink, ConsentRecord,
+    ErasureQueueItem, Offer, PartnerContact, PartnerDocument, ServiceMessage, ServiceRequest, SupplierConsultant,
+    User,
+)
+
+
+def collect(user: User, rows) -> dict:
+    """`rows(model, *where)` lists matching rows as JSON-ready dicts (see personal_data)."""
+    supplier_records = rows(SupplierConsultant, sa.or_(
+        SupplierConsultant.claimed_by_user_id == user.id, SupplierConsultant.email == user.email,
+        SupplierConsultant.invited_by_id == user.id))
+    record_ids = [r["id"] for r in supplier_records]
+    request_ids = list(db.session.scalars(sa.select(ServiceRequest.id).where(ServiceRequest.user_id == user.id)))
+    return {
+        "assignments": rows(Assignment, sa.or_(Assignment.created_by_id == user.id,
+                                               Assignment.contact_person_id == user.id)),
+        "assignment_comments": rows(AssignmentComment, AssignmentComment.author_id == user.id),
+        "assignment_ratings": rows(AssignmentRating, sa.or_(
+            AssignmentRating.rated_by_id == user.id, AssignmentRating.supplier_consultant_id.in_(record_ids))),
+        "supplier_consultants": supplier_records,
+        "offers": rows(Offer, sa.or_(Offer.submitted_by_id == user.id, Offer.supplier_consultant_id.in_(record_ids))),
+        "communication_preferences": rows(CommunicationPreference, CommunicationPreference.user_id == user.id),
+        "partner_contacts": rows(PartnerContact, PartnerContact.staff_user_id == user.id),
+        "partner_documents": rows(PartnerDocument, PartnerDocument.uploaded_by_id == user.id),
+        "service_requests": rows(ServiceRequest, ServiceRequest.user_id == user.id),
+        "service_messages": rows(ServiceMessage, sa.or_(ServiceMessage.requester_id == user.id,
+                                                        ServiceMessage.author_id == user.id,
+                                                        ServiceMessage.request_id.in_(request_ids))),
+        "erasure_queue": rows(ErasureQueueItem, ErasureQueueItem.user_id == user.id),
+        "consent_links": rows(ConsentLink, ConsentLink.user_id == user.id),
+        "consent_records": rows(ConsentRecord, ConsentRecord.user_id == user.id),
+    }

@@ -1,0 +1,49 @@
+"""Staff's read-only view of consultant profiles (R-STAFF-1): recruiters, and finance for payment."""
+from __future__ import annotations
+
+from flask import abort, request
+
+from portal.consultant.profile_file_views import send_attachment
+from portal.extensions import db
+from portal.htmx import render
+from portal.models import User
+from portal.security import allow, current_actor, staff
+from portal.services import attachments, completeness, consultant_directory, profiles
+from portal.staff.views import bp
+
+PROFILES = staff("recruiter", "finance")
+
+
+@bp.route("/consultants")
+@allow(PROFILES)
+def consultants():
+    text = request.args.get("q", "")
+    return render("staff/consultants.html", people=consultant_directory.search(text), q=text)
+
+
+@bp.route("/consultants/<int:user_id>")
+@allow(PROFILES)
+def consultant(user_id: int):
+    actor = current_actor()
+    profile = consultant_directory.view(actor, user_id)
+    if profile is None:
+        abort(404)
+    db.session.commit()
+    return render("staff/consultant.html", profile=profile, person=profile.user,
+                  numbers=profiles.visible_numbers(actor.user, profile),
+                  meter=completeness.measure(profile, profile.user),
+                  may_download=actor.user.has_staff_role("recruiter"))
+
+
+@bp.route("/consultants/<int:user_id>/attachments/<int:attachment_id>")
+@allow(staff("recruiter"))
+def consultant_attachment(user_id: int, attachment_id: int):
+    user = db.session.get(User, user_id)
+    if user is None or user.role != "consultant":
+        abort(404)
+    attachment = attachments.for_owner(profiles.profile_for(user), attachment_id)
+    if attachment is None:
+        abort(404)
+    data = attachments.read(current_actor(), attachment)
+    db.session.commit()
+    return send_attachment(attachment, data)
