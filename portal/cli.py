@@ -1,4 +1,4 @@
-"""Command-line groups, one per noun: users, audit, mail, demo."""
+"""Command-line groups, one per noun: users, audit, mail, privacy, demo."""
 from __future__ import annotations
 
 import click
@@ -13,6 +13,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(audit_group)
     app.cli.add_command(mail_group)
     app.cli.add_command(demo)
+    app.cli.add_command(privacy)
 
 
 @click.group(help="People who log in.")
@@ -84,6 +85,36 @@ def mail_send():
     from portal.services import mail
 
     click.echo(f"sent {mail.deliver_pending(limit=10_000)} mails")
+
+
+@click.group(help="Privacy requests and the privacy policy.")
+def privacy():
+    pass
+
+
+@privacy.command("digest", help="Mail the privacy officers today's overdue, near-due and new requests (run daily).")
+def privacy_digest():
+    from portal.services import mail, privacy_digest as digest
+
+    count = digest.send()
+    db.session.commit()
+    mail.deliver_pending()
+    click.echo(f"digest queued for {count} privacy officers")
+
+
+@privacy.command("notify-policy", help="Tell every active account about a material policy change; once each.")
+def privacy_notify_policy():
+    from portal.services import mail, policy, policy_notices
+    from portal.services.actors import SYSTEM
+
+    version = policy.current()
+    if not version.material:
+        click.echo(f"the current policy ({version.published}) is not marked material: nothing to notify")
+        return
+    count = policy_notices.notify(SYSTEM, version)
+    db.session.commit()
+    mail.deliver_pending(limit=10_000)
+    click.echo(f"notice of the {version.published} policy queued for {count} people")
 
 
 @click.group(help="Demo data.")

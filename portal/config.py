@@ -43,7 +43,10 @@ class Config:
     BABEL_DEFAULT_TIMEZONE = "Europe/Stockholm"
     LANGUAGES = ("sv", "en")
 
-    TOKEN_MAX_AGE = {"verify_email": 60 * 60 * 48, "reset_password": 60 * 60, "invitation": 60 * 60 * 24 * 14}
+    TOKEN_MAX_AGE = {"verify_email": 60 * 60 * 48, "reset_password": 60 * 60, "invitation": 60 * 60 * 24 * 14,
+                     # A visitor's privacy request waits this long for its confirmation link.
+                     "privacy_request": 60 * 60 * 24 * 7}
+    POLICY_DIR: str | None = None  # where the policy versions live; None: portal/content
 
     CONTROLLER = {
         "name": "Customersonly AB",

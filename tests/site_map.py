@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from flask import url_for
 
 from portal.extensions import db
-from portal.models import Organisation, OutboxMail
+from portal.models import Organisation, OutboxMail, PrivacyRequest
 from portal.services import demo_data, tokens
 
 LOGINS = {  # who → demo e-mail local part
@@ -31,6 +31,10 @@ def object_pages() -> dict[str, list[str]]:
         "staff.outbox_mail": [url_for("staff.outbox_mail", mail_id=_first(OutboxMail))],
         "auth.verify_email": [url_for("auth.verify_email", token=tokens.issue("verify_email", {"user": user_id}))],
         "auth.reset_password": [url_for("auth.reset_password", token="bad-token")],
+        "privacy.request_detail": [url_for("privacy.request_detail", request_id=_first(PrivacyRequest))],
+        "staff.privacy_request": [url_for("staff.privacy_request", request_id=_first(PrivacyRequest))],
+        "privacy.confirm": [url_for("privacy.confirm", token=tokens.issue("privacy_request", {"request": 1}))],
+        "public.privacy_policy_version": [url_for("public.privacy_policy_version", published="2019-04-15")],
     }
 
 
