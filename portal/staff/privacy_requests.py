@@ -48,8 +48,9 @@ def _request(request_id: int) -> PrivacyRequest:
 
 
 def _page(found: PrivacyRequest, status: int = 200, **forms_in_error):
-    if found.user_id:
-        audit.record(current_actor(), "person.view", subject=found.user_id, obj=found)
+    # A view of the person's data (R-STAFF-1); a visitor has no account, so the request is the subject.
+    audit.record(current_actor(), "person.view" if found.user_id else "privacy_request.view",
+                 subject=found.user_id, obj=found)
     db.session.commit()
     context = {
         "answer_form": forms.AnswerForm(formdata=None, prefix="answer", data={"text": found.prepared_answer or ""}),
@@ -85,6 +86,8 @@ def _act(request_id: int, form_name: str, form, action, done_message: str):
             db.session.rollback()
             found = _request(request_id)
             apply_domain_error(form, error)
+            if isinstance(form, EmptyForm):  # a one-button action has no field to show it beside
+                flash(str(error.message), "error")
         else:
             return _done(found, done_message)
     return _page(found, 422, **{form_name: form})

@@ -77,7 +77,8 @@ def test_assign_start_and_answer_mail_the_person(officer):
     assert (request.state, request.owner_id) == ("answered", officer.user.id)
     mail = db.session.scalars(sa.select(OutboxMail).where(OutboxMail.user_id == request.user_id)).one()
     assert "Your extract is attached." in mail.body_text
-    assert officer.post(f"{base}/start").status_code == 422  # closed: no transition back
+    refused = officer.post(f"{base}/start", headers=EN)  # closed: no transition back
+    assert refused.status_code == 422 and "cannot go from" in refused.get_data(as_text=True)
 
 
 def test_refuse_needs_a_ground_and_keeps_the_request_open_until_given(officer):
@@ -133,3 +134,14 @@ def test_a_forged_csrf_token_changes_nothing(app, officer):
     assert response.status_code == 400
     db.session.refresh(request)
     assert request.state == "verified"
+
+
+def test_viewing_a_visitors_request_is_audited_too(officer):
+    today = date.today()
+    visitor = PrivacyRequest(kind="access", state="verified", name="V", email="v@example.se", details="",
+                             received_on=today, deadline=deadlines.one_month_deadline(today))
+    db.session.add(visitor)
+    db.session.commit()
+    assert officer.get(f"/staff/privacy-requests/{visitor.id}", headers=EN).status_code == 200
+    event = db.session.scalars(sa.select(AuditEvent).where(AuditEvent.action == "privacy_request.view")).one()
+    assert (event.actor_id, event.object_id) == (officer.user.id, str(visitor.id))
