@@ -102,6 +102,16 @@ def privacy_digest():
     click.echo(f"digest queued for {count} privacy officers")
 
 
+@privacy.command("purge-unverified", help="Delete visitors' requests never confirmed before their link expired (run daily).")
+def privacy_purge_unverified():
+    from portal.services import privacy_retention
+    from portal.services.actors import SYSTEM
+
+    count = privacy_retention.purge_unverified(SYSTEM)
+    db.session.commit()
+    click.echo(f"deleted {count} unconfirmed privacy requests")
+
+
 @privacy.command("notify-policy", help="Tell every active account about a material policy change; once each.")
 def privacy_notify_policy():
     from portal.services import mail, policy, policy_notices

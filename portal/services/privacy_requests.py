@@ -37,6 +37,8 @@ STATES = {
     "refused": _l("Refused"),
 }
 OPEN_STATES = ("received", "verified", "in_progress", "extended")
+# A visitor's request enters the queue when its link is followed; until then staff do not see it.
+QUEUE_STATES = ("verified", "in_progress", "extended")
 TRANSITIONS: dict[str, frozenset[str]] = {
     "received": frozenset({"verified"}),
     "verified": frozenset({"in_progress", "extended", "answered", "refused"}),
@@ -269,12 +271,12 @@ def get_for_person(user: User, request_id: int) -> PrivacyRequest | None:
 
 
 def queue(state: str | None = None, kind: str | None = None) -> list[PrivacyRequest]:
-    """The back office's queue: open requests by default, the nearest deadline first."""
+    """The back office's queue: verified open requests by default, the nearest deadline first."""
     query = sa.select(PrivacyRequest).order_by(PrivacyRequest.deadline, PrivacyRequest.id)
     if state in STATES:
         query = query.where(PrivacyRequest.state == state)
     elif state != "all":
-        query = query.where(PrivacyRequest.state.in_(OPEN_STATES))
+        query = query.where(PrivacyRequest.state.in_(QUEUE_STATES))
     if kind in KINDS:
         query = query.where(PrivacyRequest.kind == kind)
     return list(db.session.scalars(query))

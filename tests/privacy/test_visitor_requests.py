@@ -131,3 +131,19 @@ def test_the_form_is_rate_limited(make_app):
     client = limited.test_client()
     statuses = [client.post("/privacy/ask", data={"name": ""}, headers=EN).status_code for _ in range(6)]
     assert statuses[:5] == [422] * 5 and statuses[5] == 429
+
+
+def test_an_unconfirmed_request_stays_out_of_the_queue_and_is_deleted_when_its_link_expires(app, client, csrf_off):
+    from datetime import timedelta
+
+    from portal.services import privacy_requests
+
+    _submit(client)
+    _submit(client, email="other@example.se")
+    assert privacy_requests.queue() == []
+    old, recent = db.session.scalars(sa.select(PrivacyRequest).order_by(PrivacyRequest.id)).all()
+    old.received_at -= timedelta(seconds=app.config["TOKEN_MAX_AGE"]["privacy_request"] + 60)
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["privacy", "purge-unverified"])
+    assert "deleted 1 unconfirmed" in result.output
+    assert db.session.scalars(sa.select(PrivacyRequest.id)).all() == [recent.id]
