@@ -106,7 +106,8 @@ def _privacy_requests() -> Iterator[str]:
     today = date.today()
     overdue = privacy_requests.open_for_user(SYSTEM, consultant, "access", "Demo: what do you hold about me?",
                                              today=today - timedelta(days=40))
-    near_received = deadlines.add_months(today, -1) + timedelta(days=3)
+    # Due tomorrow, or at most five days ahead once weekends and holidays have moved it.
+    near_received = deadlines.add_months(today, -1) + timedelta(days=1)
     privacy_requests.open_for_user(SYSTEM, consultant, "rectification", "Demo: my reference's statement is wrong.",
                                    today=near_received)
     extended = privacy_requests.open_for_user(SYSTEM, consultant, "portability", "Demo: my data as a file, please.",
