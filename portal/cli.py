@@ -1,4 +1,4 @@
-"""Command-line groups, one per noun: users, audit, mail, demo, keys."""
+"""Command-line groups, one per noun: users, audit, mail, privacy, assignments, keys, demo."""
 from __future__ import annotations
 
 import click
@@ -15,6 +15,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(demo)
     app.cli.add_command(assignments_group)
     app.cli.add_command(keys)
+    app.cli.add_command(privacy)
 
 
 @click.group(help="People who log in.")
@@ -86,6 +87,46 @@ def mail_send():
     from portal.services import mail
 
     click.echo(f"sent {mail.deliver_pending(limit=10_000)} mails")
+
+
+@click.group(help="Privacy requests and the privacy policy.")
+def privacy():
+    pass
+
+
+@privacy.command("digest", help="Mail the privacy officers today's overdue, near-due and new requests (run daily).")
+def privacy_digest():
+    from portal.services import mail, privacy_digest as digest
+
+    count = digest.send()
+    db.session.commit()
+    mail.deliver_pending()
+    click.echo(f"digest queued for {count} privacy officers")
+
+
+@privacy.command("purge-unverified", help="Delete visitors' requests never confirmed before their link expired (run daily).")
+def privacy_purge_unverified():
+    from portal.services import privacy_retention
+    from portal.services.actors import SYSTEM
+
+    count = privacy_retention.purge_unverified(SYSTEM)
+    db.session.commit()
+    click.echo(f"deleted {count} unconfirmed privacy requests")
+
+
+@privacy.command("notify-policy", help="Tell every active account about a material policy change; once each.")
+def privacy_notify_policy():
+    from portal.services import mail, policy, policy_notices
+    from portal.services.actors import SYSTEM
+
+    version = policy.current()
+    if not version.material:
+        click.echo(f"the current policy ({version.published}) is not marked material: nothing to notify")
+        return
+    count = policy_notices.notify(SYSTEM, version)
+    db.session.commit()
+    mail.deliver_pending(limit=10_000)
+    click.echo(f"notice of the {version.published} policy queued for {count} people")
 
 
 @click.group(help="Demo data.")

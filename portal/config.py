@@ -55,7 +55,10 @@ class Config:
     # How long the privacy back office has to erase a former representative (one month, GDPR art. 12.3).
     ERASURE_DUE_DAYS = 30
     TOKEN_MAX_AGE = {"verify_email": 60 * 60 * 48, "reset_password": 60 * 60, "invitation": 60 * 60 * 24 * 14,
-                     "consultant_claim": 60 * 60 * 24 * 14, "change_email": 60 * 60 * 48}
+                     "consultant_claim": 60 * 60 * 24 * 14, "change_email": 60 * 60 * 48,
+                     # A visitor's privacy request waits this long for its confirmation link.
+                     "privacy_request": 60 * 60 * 24 * 7}
+    POLICY_DIR: str | None = None  # where the policy versions live; None: portal/content
 
     CONTROLLER = {
         "name": "Customersonly AB",

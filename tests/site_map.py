@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from flask import url_for
 
 from portal.extensions import db
-from portal.models import CookieEntry, Organisation, OutboxMail
+from portal.models import CookieEntry, Organisation, OutboxMail, PrivacyRequest
 from portal.services import demo_data, tokens
 
 LOGINS = {  # who → demo e-mail local part
@@ -32,6 +32,10 @@ def object_pages() -> dict[str, list[str]]:
         "auth.verify_email": [url_for("auth.verify_email", token=tokens.issue("verify_email", {"user": user_id}))],
         "auth.reset_password": [url_for("auth.reset_password", token="bad-token")],
         "staff.cookie_edit": [url_for("staff.cookie_edit", entry_id=_first(CookieEntry))],
+        "privacy.request_detail": [url_for("privacy.request_detail", request_id=_first(PrivacyRequest))],
+        "staff.privacy_request": [url_for("staff.privacy_request", request_id=_first(PrivacyRequest))],
+        "privacy.confirm": [url_for("privacy.confirm", token=tokens.issue("privacy_request", {"request": 1}))],
+        "public.privacy_policy_version": [url_for("public.privacy_policy_version", published="2019-04-15")],
     }
 
 

@@ -12,6 +12,7 @@ from portal.models.mail import OutboxMail
 from portal.models.offers import Offer, OfferAnswer, OfferState, SupplierConsultant
 from portal.models.organisations import Invitation, Membership, Organisation, OrganisationKind, OrganisationStatus
 from portal.models.partnerships import CommunicationPreference, PartnerContact, PartnerDocument
+from portal.models.privacy_requests import MarketingObjection, PolicyNotice, PrivacyMessage, PrivacyRequest
 from portal.models.profile_documents import Attachment, ProfileImportDraft, Reference, ReferenceStatement
 from portal.models.profile_entries import (
     Certificate, EducationEntry, EmploymentEntry, ExcludedOrganisation, ProfileIndustry, ProfileInterest,
@@ -52,6 +53,7 @@ __all__ = [
     "FTaxStatus",
     "Gender",
     "Invitation",
+    "MarketingObjection",
     "Membership",
     "Offer",
     "OfferAnswer",
@@ -62,6 +64,9 @@ __all__ = [
     "OutboxMail",
     "PartnerContact",
     "PartnerDocument",
+    "PolicyNotice",
+    "PrivacyMessage",
+    "PrivacyRequest",
     "ProfileImportDraft",
     "ProfileIndustry",
     "ProfileInterest",

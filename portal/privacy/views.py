@@ -1,49 +1,118 @@
-"""The privacy centre: what we hold about you, who has seen it, your cookie consents, and how to complain."""
-from flask import Blueprint, abort, current_app, flash, request, url_for
-from flask_babel import gettext as _
+"""The privacy centre: what we hold about you, your requests, objections, and how to complain."""
+from flask import Blueprint, abort, current_app, flash, url_for
+from flask_babel import format_date, gettext as _
 from flask_login import current_user
 
-from portal.consent import state as consent_state
 from portal.extensions import db
-from portal.forms import EmptyForm
+from portal.forms import EmptyForm, apply_domain_error
 from portal.htmx import hx_redirect, render
-from portal.models.consent import OPTIONAL_CATEGORIES
+from portal.privacy import forms
 from portal.security import current_actor
-from portal.services import DomainError, audit, consent, consent_banner, memberships
+from portal.services import DomainError, audit, marketing, memberships, policy_notices, privacy_requests
+from portal.services.legitimate_interests import BY_CODE, PURPOSES
 
 bp = Blueprint("privacy", __name__)
+
+# Rights the person carries out themselves elsewhere get a link beside (or instead of) the button.
+REQUEST_BUTTONS = ("access", "portability", "rectification", "erasure", "restriction", "consent_withdrawal",
+                   "human_review", "complaint")
+
+
+def _index(status: int = 200, **context):
+    events = audit.events_about(current_user.id)
+    seen_by_others = [e for e in events if e.actor_id not in (None, current_user.id)]
+    return render("privacy/index.html", status=status, membership=memberships.current(current_user),
+                  events=events, seen_by_others=seen_by_others,
+                  authority=current_app.config["SUPERVISORY_AUTHORITY"],
+                  requests=privacy_requests.for_person(current_user), request_buttons=REQUEST_BUTTONS,
+                  kinds=privacy_requests.KINDS, states=privacy_requests.STATES, purposes=PURPOSES,
+                  marketing_objected=marketing.has_objected(current_user),
+                  policy_notice=policy_notices.unseen(current_user), **consent_views.context(), **context)
 
 
 @bp.route("/")
 def index():
-    events = audit.events_about(current_user.id)
-    seen_by_others = [e for e in events if e.actor_id not in (None, current_user.id)]
-    content = consent_state.content()
-    grants = consent.current_grants(current_user, consent_banner.material_digest(content),
-                                    current_app.config["CONSENT_MAX_AGE_DAYS"], consent_state.cookie_consent_id())
-    return render("privacy/index.html", membership=memberships.current(current_user), events=events,
-                  seen_by_others=seen_by_others, authority=current_app.config["SUPERVISORY_AUTHORITY"],
-                  consent_history=consent.history_for(current_user), consent_grants=grants,
-                  consent_offered=[c for c in content["offered"] if c in OPTIONAL_CATEGORIES],
-                  withdraw_form=EmptyForm())
+    return _index()
 
 
-@bp.route("/consent/withdraw", methods=["POST"])
-def withdraw_consent():
-    """One click withdraws a category on every browser this account chose from (R-RIGHTS-1)."""
-    if not EmptyForm().validate_on_submit():
-        abort(400)
-    category = request.form.get("category", "")
-    this_browser = consent_state.cookie_consent_id()
-    try:
-        consent.link_to_user(this_browser, current_user)  # this browser is theirs: withdraw here too
-        consent.withdraw_for_user(current_actor(), current_user, category, language=consent_state.language(),
-                                  content=consent_state.content(),
-                                  max_age_days=current_app.config["CONSENT_MAX_AGE_DAYS"])
-    except DomainError:
+@bp.route("/requests", methods=["POST"])
+def open_request():
+    form = forms.OpenRequestForm()
+    if not form.validate_on_submit() or form.kind.data not in privacy_requests.KINDS or form.kind.data == "objection":
         db.session.rollback()
-        abort(400)
+        flash(_("Choose which right you want to use."), "error")
+        return _index(status=422)
+    try:
+        request = privacy_requests.open_for_user(current_actor(), current_user, form.kind.data, form.details.data)
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error.message), "error")
+        return _index(status=422)
     db.session.commit()
-    consent_state.expire([category])  # this browser's own cookies for the category go in this response
-    flash(_("Your consent is withdrawn. Nothing more is collected for it from now on."), "success")
+    flash(_("Your request is registered. We answer by %(date)s at the latest.",
+            date=format_date(request.deadline)), "success")
+    return hx_redirect(url_for("privacy.request_detail", request_id=request.id))
+
+
+@bp.route("/object", methods=["POST"])
+def object_to():
+    form = forms.ObjectionForm()
+    purpose = BY_CODE.get(form.purpose.data or "")
+    if not form.validate_on_submit() or purpose is None:
+        db.session.rollback()
+        flash(_("Choose the purpose you object to."), "error")
+        return _index(status=422)
+    actor = current_actor()
+    if purpose.code == "marketing":
+        marketing.object_to_marketing(actor, current_user)
+        db.session.commit()
+        flash(_("Done: we send you no more marketing."), "success")
+        return hx_redirect(url_for("privacy.index"))
+    request = privacy_requests.open_for_user(actor, current_user, "objection", form.details.data,
+                                             purpose=purpose.code)
+    db.session.commit()
+    flash(_("Your objection is registered; our privacy officer weighs it and answers you."), "success")
+    return hx_redirect(url_for("privacy.request_detail", request_id=request.id))
+
+
+def _own(request_id: int):
+    request = privacy_requests.get_for_person(current_user, request_id)
+    if request is None:
+        abort(404)
+    return request
+
+
+@bp.route("/requests/<int:request_id>")
+def request_detail(request_id: int):
+    return render("privacy/request.html", request=_own(request_id), form=forms.MessageForm(formdata=None),
+                  kinds=privacy_requests.KINDS, states=privacy_requests.STATES,
+                  grounds=privacy_requests.REFUSAL_GROUNDS, purposes=BY_CODE)
+
+
+@bp.route("/requests/<int:request_id>/messages", methods=["POST"])
+def reply(request_id: int):
+    request = _own(request_id)
+    form = forms.MessageForm()
+    if form.validate_on_submit():
+        try:
+            privacy_requests.reply_from_person(current_actor(), request, form.body.data)
+        except DomainError as error:
+            db.session.rollback()
+            apply_domain_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("Your message is sent."), "success")
+            return hx_redirect(url_for("privacy.request_detail", request_id=request.id))
+    return render("privacy/request.html", status=422, request=request, form=form, kinds=privacy_requests.KINDS,
+                  states=privacy_requests.STATES, grounds=privacy_requests.REFUSAL_GROUNDS, purposes=BY_CODE)
+
+
+@bp.route("/policy-notice/seen", methods=["POST"])
+def policy_seen():
+    if EmptyForm().validate_on_submit():
+        policy_notices.mark_seen(current_actor(), current_user)
+        db.session.commit()
     return hx_redirect(url_for("privacy.index"))
+
+
+from portal.privacy import consent_views, visitor  # noqa: E402  (register their routes on bp)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
+from datetime import date
+
 from flask import Blueprint, abort, jsonify
 
 from portal.extensions import db
@@ -18,7 +20,23 @@ def index():
 
 @bp.route("/privacy-policy")
 def privacy_policy():
-    return render("public/privacy_policy.html", version=policy.current())
+    return render("public/privacy_policy.html", version=policy.current(), is_current=True)
+
+
+@bp.route("/privacy-policy/versions")
+def privacy_policy_versions():
+    return render("public/privacy_policy_versions.html", versions=policy.versions(), current=policy.current())
+
+
+@bp.route("/privacy-policy/<published>")
+def privacy_policy_version(published: str):
+    try:
+        version = policy.version_of(date.fromisoformat(published))
+    except ValueError:
+        version = None
+    if version is None:
+        abort(404)
+    return render("public/privacy_policy.html", version=version, is_current=version == policy.current())
 
 
 @bp.route("/assignments")

@@ -1,7 +1,7 @@
 """Demo accounts and organisations for `make run`. Idempotent: a second load changes nothing."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Iterator
 
 import pyotp
@@ -10,8 +10,8 @@ from flask import current_app
 from stdnum import luhn
 
 from portal.extensions import db
-from portal.models import Membership, Organisation, OrganisationStatus, User, utcnow
-from portal.services import audit, consent_banner, cookie_registry, demo_assignments
+from portal.models import Membership, Organisation, OrganisationStatus, PrivacyRequest, User, utcnow
+from portal.services import audit, consent_banner, cookie_registry, deadlines, demo_assignments, privacy_requests
 from portal.services.actors import SYSTEM
 from portal.services.passwords import hash_password
 
@@ -109,7 +109,37 @@ def load() -> Iterator[str]:
 
     consultant = db.session.scalar(sa.select(User).where(User.email == demo_email("konsult")))
     yield from demo_profiles.load(consultant, password_hash)
+    yield from _privacy_requests()
     uri = pyotp.TOTP(DEMO_TOTP_SECRET).provisioning_uri(name=demo_email("admin"), issuer_name="Customersonly demo")
     yield f"demo password for every account: {DEMO_PASSWORD}"
     yield f"staff TOTP secret: {DEMO_TOTP_SECRET}  (provisioning URI: {uri})"
     yield "current staff code: flask users totp-code admin@" + DOMAIN
+
+
+DEMO_VISITOR = ("Valter Besökare", "valter.besokare@example.se")
+
+
+def _privacy_requests() -> Iterator[str]:
+    """A few requests in the privacy officer's queue: overdue, near due, extended, new (issue 6)."""
+    consultant = db.session.scalar(sa.select(User).where(User.email == demo_email("konsult")))
+    if consultant is None or db.session.scalar(
+            sa.select(PrivacyRequest.id).where(PrivacyRequest.user_id == consultant.id).limit(1)):
+        return
+    today = date.today()
+    overdue = privacy_requests.open_for_user(SYSTEM, consultant, "access", "Demo: what do you hold about me?",
+                                             today=today - timedelta(days=40))
+    # Due tomorrow, or at most five days ahead once weekends and holidays have moved it.
+    near_received = deadlines.add_months(today, -1) + timedelta(days=1)
+    privacy_requests.open_for_user(SYSTEM, consultant, "rectification", "Demo: my reference's statement is wrong.",
+                                   today=near_received)
+    extended = privacy_requests.open_for_user(SYSTEM, consultant, "portability", "Demo: my data as a file, please.",
+                                              today=today - timedelta(days=20))
+    privacy_requests.extend(SYSTEM, extended, "Demo: the export spans several systems.", today=today - timedelta(days=15))
+    name, email = DEMO_VISITOR
+    visitor = PrivacyRequest(kind="erasure", state="verified", name=name, email=email, locale="sv",
+                                              details="Demo: erase everything about me.", received_on=today,
+                                              deadline=deadlines.one_month_deadline(today), verified_at=utcnow())
+    db.session.add(visitor)
+    db.session.flush()
+    audit.record(SYSTEM, "privacy_request.received", obj=visitor, detail={"kind": "erasure", "demo": True})
+    yield f"created 4 privacy requests (overdue #{overdue.id}, near due, extended #{extended.id}, visitor)"

@@ -1,5 +1,5 @@
 """The person's data in the business tables: assignments, offers, partnerships, service requests,
-the erasure queue and cookie consent. personal_data.collect() merges this in."""
+the erasure queue, cookie consent and privacy requests. personal_data.collect() merges this in."""
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -7,8 +7,8 @@ import sqlalchemy as sa
 from portal.extensions import db
 from portal.models import (
     Assignment, AssignmentComment, AssignmentRating, CommunicationPreference, ConsentLink, ConsentRecord,
-    ErasureQueueItem, Offer, PartnerContact, PartnerDocument, ServiceMessage, ServiceRequest, SupplierConsultant,
-    User,
+    ErasureQueueItem, MarketingObjection, Offer, PartnerContact, PartnerDocument, PolicyNotice, PrivacyMessage,
+    PrivacyRequest, ServiceMessage, ServiceRequest, SupplierConsultant, User,
 )
 
 
@@ -37,4 +37,10 @@ def collect(user: User, rows) -> dict:
         "erasure_queue": rows(ErasureQueueItem, ErasureQueueItem.user_id == user.id),
         "consent_links": rows(ConsentLink, ConsentLink.user_id == user.id),
         "consent_records": rows(ConsentRecord, ConsentRecord.user_id == user.id),
+        "privacy_requests": rows(PrivacyRequest, sa.or_(PrivacyRequest.user_id == user.id,
+                                                        PrivacyRequest.email == user.email)),
+        "privacy_messages": rows(PrivacyMessage, sa.or_(PrivacyMessage.user_id == user.id,
+                                                        PrivacyMessage.author_id == user.id)),
+        "marketing_objections": rows(MarketingObjection, MarketingObjection.user_id == user.id),
+        "policy_notices": rows(PolicyNotice, PolicyNotice.user_id == user.id),
     }

@@ -1,0 +1,16 @@
+"""The demo's privacy requests: one overdue, one near due, one extended, one from a visitor; loaded once."""
+import sqlalchemy as sa
+
+from portal.extensions import db
+from portal.models import PrivacyRequest
+from portal.services import demo_data, privacy_requests
+
+
+def test_demo_requests_cover_the_queues_highlights_and_load_once(app):
+    list(demo_data.load())
+    list(demo_data.load())
+    requests = db.session.scalars(sa.select(PrivacyRequest).order_by(PrivacyRequest.id)).all()
+    assert len(requests) == 4
+    assert [privacy_requests.urgency(r) for r in requests[:2]] == ["overdue", "near_due"]
+    assert requests[2].state == "extended" and requests[2].extended_at is not None
+    assert requests[3].user_id is None and requests[3].state == "verified"
