@@ -1,4 +1,4 @@
-"""Command-line groups, one per noun: users, audit, mail, demo."""
+"""Command-line groups, one per noun: users, audit, mail, demo, search."""
 from __future__ import annotations
 
 import click
@@ -13,6 +13,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(audit_group)
     app.cli.add_command(mail_group)
     app.cli.add_command(demo)
+    app.cli.add_command(search_group)
 
 
 @click.group(help="People who log in.")
@@ -98,3 +99,56 @@ def demo_load():
     for line in demo_data.load():
         click.echo(line)
     db.session.commit()
+
+
+@click.group("search", help="The search index of consultant profiles.")
+def search_group():
+    pass
+
+
+def _require_loader():
+    from portal.services import search
+
+    try:
+        search.document_loader()
+        search.id_source()
+    except search.NoDocumentLoader as error:
+        click.echo(f"{error}: no profile model is connected to the search index yet, so there is nothing "
+                   "to index. Connect one with search.set_document_loader() and search.set_id_source().", err=True)
+        raise SystemExit(2) from None
+
+
+@search_group.command("rebuild", help="Index every consultant profile again, from the database.")
+@click.option("--procs", default=1, show_default=True, help="Writer processes (a multi-segment index when > 1).")
+def search_rebuild(procs):
+    from portal.services import search
+
+    _require_loader()
+    ids = list(search.id_source()())
+    with click.progressbar(length=len(ids), label="Indexing profiles") as bar:
+        count = search.rebuild(progress=lambda _n: bar.update(1), procs=procs, ids=ids)
+    click.echo(f"indexed {count} profiles")
+
+
+@search_group.command("sync", help="Apply the pending profile changes (the outbox) to the index.")
+def search_sync():
+    from portal.services import search
+
+    _require_loader()
+    click.echo(f"applied {search.drain()} pending changes")
+
+
+@search_group.command("verify", help="Compare the index with the database; exit 1 when they differ.")
+def search_verify():
+    from portal.services import search
+
+    _require_loader()
+    differences = search.verify()
+    if not differences.any:
+        click.echo("index and database agree")
+        return
+    for label, ids in (("missing from the index", differences.missing), ("in the index only", differences.extra),
+                       ("older in the index", differences.stale)):
+        if ids:
+            click.echo(f"{label} ({len(ids)}): {' '.join(str(i) for i in ids)}")
+    raise SystemExit(1)

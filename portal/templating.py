@@ -36,6 +36,7 @@ def navigation() -> list[tuple[str, object]]:
     if current_user.role == "staff":
         items += [(e, label) for e, label in (
             ("staff.organisations", _l("Organisations")),
+            ("staff.skills_page", _l("Skill synonyms")),
             ("staff.outbox", _l("Mail outbox")),
             ("staff.audit_log", _l("Audit log")),
         ) if can_visit(e)]

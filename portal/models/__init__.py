@@ -4,9 +4,11 @@ from portal.models.audit import AuditEvent, AuditHead
 from portal.models.base import Base, utcnow
 from portal.models.mail import OutboxMail
 from portal.models.organisations import Invitation, Membership, Organisation, OrganisationKind, OrganisationStatus
+from portal.models.search import SearchIndexOutbox, SkillSynonym
 from portal.models.tokens import UsedToken
 
 __all__ = [
     "AuditEvent", "AuditHead", "Base", "Invitation", "Membership", "Organisation", "OrganisationKind",
-    "OrganisationStatus", "OutboxMail", "Role", "StaffRole", "UsedToken", "User", "utcnow",
+    "OrganisationStatus", "OutboxMail", "Role", "SearchIndexOutbox", "SkillSynonym",
+    "StaffRole", "UsedToken", "User", "utcnow",
 ]

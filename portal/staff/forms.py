@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, DateField
-from wtforms.validators import Optional
+from wtforms import BooleanField, DateField, StringField
+from wtforms.validators import DataRequired, Length, Optional
 
 from portal.forms import Form, email_field
 
@@ -13,3 +13,10 @@ class AgreementForm(Form):
 class InviteRepresentativeForm(Form):
     email = email_field(_l("Representative's work e-mail"))
     is_admin = BooleanField(_l("Administers the organisation's representatives"))
+
+
+class SkillSynonymForm(Form):
+    alias = StringField(_l("Spelling to recognise"), validators=[
+        DataRequired(_l("Write the spelling to recognise.")), Length(max=80)])
+    canonical = StringField(_l("Skill it means"), validators=[
+        DataRequired(_l("Write the skill it means.")), Length(max=80)])

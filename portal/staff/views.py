@@ -159,3 +159,6 @@ def audit_verify():
     report = audit.verify_chain()
     return render("staff/audit.html", events=[], page=1, page_size=PAGE_SIZE, report=report,
                   verify_form=EmptyForm())
+
+
+from portal.staff import skills_views  # noqa: E402,F401  (routes on this blueprint)
