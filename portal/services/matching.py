@@ -121,8 +121,8 @@ def _history(stored: dict, client_id: int | None) -> list[Factor]:
 def _field_label(fieldname: str) -> str:
     part = fieldname.rsplit("_", 1)[0] if fieldname.endswith(("_sv", "_en")) else fieldname
     return {
-        "title": _("title"),
-        "text": _("profile text (summary, history, industries, interests)"), "certificates": _("certificates"), "skills": _("skills"),
+        "title": _("title"), "text": _("profile text (summary, history, industries, interests)"),
+        "certificates": _("certificates"),
     }.get(part, part)
 
 
@@ -143,6 +143,8 @@ def explain_in_plain_words(explanation: Explanation, locale: str) -> list[str]:
                                name=should.name))
         by_label: dict[str, set[str]] = {}
         for fieldname, terms in explanation.terms.items():
+            if fieldname in ("skills", "skill_levels", "languages"):
+                continue  # the must and should sentences say these in words
             by_label.setdefault(_field_label(fieldname), set()).update(terms)
         for label, terms in sorted(by_label.items()):
             lines.append(_("Words of the assignment found in your %(field)s: %(terms)s.", field=label,

@@ -37,6 +37,7 @@ TEXT_PARTS = ("title", "text")  # text: summary, employment and education histor
 LANGS = ("sv", "en")
 _ANALYZERS = {lang: LanguageAnalyzer(lang) for lang in LANGS}
 _WORD = re.compile(r"\w+")
+_SWEDISH_LETTERS = re.compile(r"\w*[åäö]\w*")
 _SV_HINTS = frozenset("och att det som för med på är av till har inom jag en ett erfarenhet arbetat "
                       "utveckling projekt system kunder".split())
 _EN_HINTS = frozenset("and the to of for with in is as have has experience worked development projects "
@@ -51,7 +52,7 @@ def _schema() -> Schema:
         "skills": KEYWORD(scorable=True),
         "skill_levels": KEYWORD,
         "languages": KEYWORD,
-        "certificates": TEXT(analyzer=_ANALYZERS["en"]),
+        "certificates": TEXT(analyzer=_ANALYZERS["en"], phrase=False),
         "region": ID,
         "remote": ID,
         "available_from": NUMERIC(int, bits=32, signed=False, shift_step=16),
@@ -62,7 +63,7 @@ def _schema() -> Schema:
     }
     for part in TEXT_PARTS:
         for lang in LANGS:
-            fields[f"{part}_{lang}"] = TEXT(analyzer=_ANALYZERS[lang])
+            fields[f"{part}_{lang}"] = TEXT(analyzer=_ANALYZERS[lang], phrase=False)
     return Schema(**fields)
 
 
@@ -71,8 +72,9 @@ SCHEMA = _schema()
 
 def text_language(text: str) -> str:
     """'sv' or 'en': which stemmer a profile's text gets (Swedish hints and å/ä/ö win a tie)."""
-    words = _WORD.findall(text.lower())
-    sv = sum(w in _SV_HINTS for w in words) + sum(1 for w in words if set(w) & set("åäö"))
+    lowered = text.lower()
+    words = _WORD.findall(lowered)
+    sv = sum(w in _SV_HINTS for w in words) + len(_SWEDISH_LETTERS.findall(lowered))
     en = sum(w in _EN_HINTS for w in words)
     return "sv" if sv >= en and sv > 0 else "en"
 
@@ -87,7 +89,10 @@ def day_number(value: date | None) -> int:
 
 
 def document_fields(doc: ProfileDocument) -> dict:
-    """The whoosh fields of one profile document."""
+    """The whoosh fields of one profile document; a restricted profile leaves only a stub (R-RIGHTS-5)."""
+    updated = doc["updated_at"].isoformat() if doc.get("updated_at") else ""
+    if doc["restricted"]:  # no profile data is processed, but rankings can say how many were left out
+        return {"consultant_id": str(doc["consultant_id"]), "restricted": "yes", "doc": "{}", "updated": updated}
     skill_keys = [skills.key(s["name"]) for s in doc["skills"] if skills.key(s["name"])]
     levels = [f"{skills.key(s['name'])}:{n}" for s in doc["skills"] for n in range(1, int(s["level"]) + 1)]
     langs = []
@@ -103,9 +108,7 @@ def document_fields(doc: ProfileDocument) -> dict:
         "certificates": " ".join(f"{c['name']} {c['issuer']}" for c in doc["certificates"]),
         "region": skills.key(doc["region"] or ""), "remote": doc["remote"] or "onsite",
         "available_from": day_number(doc["available_from"]), "excluded": " ".join(str(c) for c in doc["excluded_client_ids"]),
-        "restricted": "yes" if doc["restricted"] else "no",
-        "doc": json.dumps(_stored(doc), separators=(",", ":")),
-        "updated": doc["updated_at"].isoformat() if doc.get("updated_at") else "",
+        "restricted": "no", "doc": json.dumps(_stored(doc), separators=(",", ":")), "updated": updated,
     }
     language = text_language(" ".join(texts.values()))
     for part, text in texts.items():
@@ -303,14 +306,19 @@ def candidates(index: ProfileIndex, query: CandidateQuery) -> CandidateResult:
     """Profiles passing every must, minus those left out (counted per reason), best text/skill match first."""
     searcher = index.searcher()
     required, optional = _required(query), _optional(searcher, query)
-    passing = set(required.docs(searcher)) if required is not None else index.docset(searcher, Q.Every())
-    reasons = {"restricted": index.docset(searcher, Q.Term("restricted", "yes"))}
+    restricted = index.docset(searcher, Q.Term("restricted", "yes"))
+    if required is not None:
+        passing = set(required.docs(searcher))
+    else:
+        passing = set(index.docset(searcher, Q.Every()) - restricted)
+    reasons = {}
     if query.client_id is not None:
         reasons["excluded_client"] = index.docset(searcher, Q.Term("excluded", str(query.client_id)))
     if query.available_by is not None:
         late = Q.NumericRange("available_from", day_number(query.available_by) + 1, None)
         reasons["unavailable"] = index.docset(searcher, late)
-    left_out, mask = {}, set()
+    # Restricted profiles are stubs without data: all counted, as nobody can tell whether they would match.
+    left_out, mask = {"restricted": len(restricted)}, set(restricted)
     for reason, docs in reasons.items():
         hit = (passing & docs) - mask
         left_out[reason] = len(hit)
@@ -320,7 +328,7 @@ def candidates(index: ProfileIndex, query: CandidateQuery) -> CandidateResult:
     else:
         final = optional if optional is not None else (required or Q.Every())
     hits = []
-    if len(passing) > len(mask):
+    if passing - mask:
         results = searcher.search(final, limit=query.limit, mask=mask or None, terms=True)
         for hit in results:
             matched: dict[str, list[str]] = {}
@@ -328,7 +336,7 @@ def candidates(index: ProfileIndex, query: CandidateQuery) -> CandidateResult:
                 text = term.decode() if isinstance(term, bytes) else str(term)
                 matched.setdefault(fieldname, []).append(text)
             hits.append(Hit(int(hit["consultant_id"]), float(hit.score), matched, json.loads(hit["doc"])))
-    return CandidateResult(hits, len(passing) - len(mask), left_out)
+    return CandidateResult(hits, len(passing - mask), left_out)
 
 
 # --- keeping the index in step with the database --------------------------------------------------
@@ -406,7 +414,7 @@ def drain(load_document: DocumentLoader | None = None, index: ProfileIndex | Non
             upserts, deletes = [], []
             for consultant_id, op in last_op.items():
                 doc = load(consultant_id) if op == "upsert" else None
-                if doc is None or doc["restricted"]:
+                if doc is None:
                     deletes.append(consultant_id)
                 else:
                     upserts.append(doc)
@@ -454,7 +462,7 @@ def rebuild(progress: Callable[[int], None] | None = None, procs: int = 1, ids: 
     def documents():
         for n, consultant_id in enumerate(ids, 1):
             doc = load(consultant_id)
-            if doc is not None and not doc["restricted"]:
+            if doc is not None:
                 yield doc
             if progress:
                 progress(n)
@@ -468,7 +476,7 @@ def rebuild(progress: Callable[[int], None] | None = None, procs: int = 1, ids: 
 @dataclass
 class Differences:
     missing: list[int]  # in the database, not in the index
-    extra: list[int]  # in the index, not in the database (or restricted)
+    extra: list[int]  # in the index, not in the database
     stale: list[int]  # in both, but the index holds an older version
 
     @property
@@ -481,7 +489,7 @@ def verify() -> Differences:
     load, expected = document_loader(), {}
     for consultant_id in id_source()():
         doc = load(consultant_id)
-        if doc is not None and not doc["restricted"]:
+        if doc is not None:
             expected[consultant_id] = doc["updated_at"].isoformat() if doc.get("updated_at") else ""
     indexed = current_index().stored()
     return Differences(

@@ -8,6 +8,7 @@ canonical skill, so a synonym edited by staff works at once, without rebuilding 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -54,6 +55,7 @@ DEFAULT_SYNONYMS: dict[str, list[str]] = {
 }
 
 
+@lru_cache(maxsize=65536)
 def key(name: str) -> str:
     """The comparable form of a skill name: 'Node.js', 'node js' and 'NODEJS' all give 'nodejs'."""
     lowered = name.strip().lower().replace("#", "sharp").replace("+", "plus")
