@@ -85,8 +85,10 @@ def main() -> None:
                 base_ms.append((time.perf_counter() - t) * 1000)
         ours_ndcg, base_ndcg = [], []
         for item in labelled:
-            grades = {d["consultant_id"]: generator.grade(t, item) for d, t in zip(docs, truths)}
-            ideal = sorted(grades.values(), reverse=True)
+            kinds = {item.kind} | generator.RELATED[item.kind]  # every other archetype grades 0
+            grades = {d["consultant_id"]: generator.grade(t, item) for d, t in zip(docs, truths) if t.archetype in kinds}
+            grades = {c: g for c, g in grades.items() if g}
+            ideal = sorted(grades.values(), reverse=True)[:10]
             ours = [c.consultant_id for c in matching.rank(item.query, 10, index=index, synonyms=table).candidates]
             ours_ndcg.append(ndcg(ours, grades, ideal))
             base_ndcg.append(ndcg(fts.search(item.bm25_text, 10), grades, ideal))

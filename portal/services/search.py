@@ -269,18 +269,22 @@ class CandidateResult:
     left_out: dict[str, int]
 
 
-def _text_terms(searcher, text: str) -> dict[str, list[str]]:
-    """Per language, the query's stems worth searching: known to the index, rarest first."""
+def _text_terms(searcher, text: str) -> list[tuple[str, str]]:
+    """(field, stem) pairs worth searching: the stem occurs in that field, in under 30 % of profiles;
+    the rarest stems first, at most MAX_TEXT_TERMS per language."""
     total = max(searcher.doc_count(), 1)
-    chosen: dict[str, list[str]] = {}
+    chosen = []
     for lang, analyzer in _ANALYZERS.items():
-        stems = {token.text for token in analyzer(text)}
         scored = []
-        for stem in stems:
-            df = sum(searcher.doc_frequency(f"{part}_{lang}", stem) for part in TEXT_PARTS)
+        for stem in {token.text for token in analyzer(text)}:
+            found = {part: searcher.doc_frequency(f"{part}_{lang}", stem) for part in TEXT_PARTS}
+            if lang == "en":
+                found["certificates"] = searcher.doc_frequency("certificates", stem)
+            df = sum(found.values())
             if 0 < df < total * 0.3:
-                scored.append((df, stem))
-        chosen[lang] = [stem for _, stem in sorted(scored)[:MAX_TEXT_TERMS]]
+                scored.append((df, stem, [part for part, n in found.items() if n]))
+        for _, stem, parts in sorted(scored)[:MAX_TEXT_TERMS]:
+            chosen += [(part if part == "certificates" else f"{part}_{lang}", stem) for part in parts]
     return chosen
 
 
@@ -294,11 +298,8 @@ def _required(query: CandidateQuery):
 
 def _optional(searcher, query: CandidateQuery):
     parts = [Q.Term("skills", k, boost=boost) for keys, boost in query.should_skills for k in sorted(keys)]
-    for lang, stems in _text_terms(searcher, query.text).items():
-        for stem in stems:
-            parts += [Q.Term(f"{part}_{lang}", stem, boost=boost) for part, boost in FIELD_BOOST.items()]
-            if lang == "en":
-                parts.append(Q.Term("certificates", stem))
+    for fieldname, stem in _text_terms(searcher, query.text):
+        parts.append(Q.Term(fieldname, stem, boost=FIELD_BOOST.get(fieldname.rsplit("_", 1)[0], 1.0)))
     return Q.Or(parts) if parts else None
 
 
