@@ -118,3 +118,24 @@ def test_skills_are_indexed_by_key(app, profiles):
     assert searcher.doc_frequency("skills", "reactjs") == 1
     assert searcher.doc_frequency("skill_levels", "reactjs:4") == 1
     assert searcher.doc_frequency("skill_levels", "reactjs:5") == 0
+
+
+def test_a_request_does_not_wait_for_a_long_rebuild(make_app, profiles):
+    """While another writer (a rebuild) holds the index, the request answers; its row waits for the next drain."""
+    application: Flask = make_app()
+
+    @application.post("/test-save/<int:consultant_id>")
+    @allow(PUBLIC)
+    def save(consultant_id):
+        profiles[consultant_id] = doc(consultant_id, summary="Quantum annealing.")
+        search.enqueue(consultant_id)
+        db.session.commit()
+        return "saved"
+
+    application.config["WTF_CSRF_ENABLED"] = False
+    with application.app_context():
+        with search.current_index().write_lock():
+            assert application.test_client().post("/test-save/11").status_code == 200
+            assert search.pending() == 1
+        assert search.drain() == 1
+        assert _ids("annealing") == {11}

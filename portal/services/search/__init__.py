@@ -75,7 +75,8 @@ def pending() -> int:
     return db.session.scalar(sa.select(sa.func.count()).select_from(SearchIndexOutbox)) or 0
 
 
-def drain(load_document: DocumentLoader | None = None, index: ProfileIndex | None = None) -> int:
+def drain(load_document: DocumentLoader | None = None, index: ProfileIndex | None = None,
+          lock_timeout: float = 120.0) -> int:
     """Apply every pending outbox row to the index, then delete the rows; returns how many rows.
 
     The document is read when the row is applied, so the index gets the latest state; a change
@@ -84,7 +85,7 @@ def drain(load_document: DocumentLoader | None = None, index: ProfileIndex | Non
     load = load_document or document_loader()
     index = index or current_index()
     done = 0
-    with index.write_lock():
+    with index.write_lock(timeout=lock_timeout):
         while True:
             db.session.rollback()  # a fresh snapshot: see rows committed by other processes
             rows = db.session.execute(sa.select(SearchIndexOutbox.id, SearchIndexOutbox.consultant_id,
@@ -115,7 +116,9 @@ def index_queued_changes(response):
     """After-request hook: a profile saved in this request reaches the index within the request."""
     if db.session.info.pop("search_queued", False) and _providers["load_document"] is not None:
         try:
-            drain()
+            drain(lock_timeout=2.0)
+        except TimeoutError:  # a rebuild holds the writer; the rows wait for the next drain
+            current_app.logger.info("search.drain_postponed")
         except Exception:  # the rows stay in the outbox; the next drain or `flask search sync` applies them
             current_app.logger.exception("search.drain_failed")
             db.session.rollback()
