@@ -61,10 +61,10 @@ def main() -> None:
         search.set_document_loader(by_id.get)
         search.set_id_source(lambda: list(by_id))
         print("rebuilding the index ...", flush=True)
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), time.process_time()
         search.rebuild(procs=1)
-        rebuild_s = time.perf_counter() - t0
-        print(f"  rebuild: {rebuild_s:.1f} s", flush=True)
+        rebuild_s, rebuild_cpu = time.perf_counter() - t0, time.process_time() - cpu0
+        print(f"  rebuild: {rebuild_s:.1f} s ({rebuild_cpu:.1f} s of CPU)", flush=True)
         index = search.current_index()
         table = skills.default_table()
         fts = Fts5(docs)
@@ -106,16 +106,18 @@ def main() -> None:
             while k + 1 not in [c.consultant_id for c in matching.rank(probe, 5, index=index, synonyms=table).candidates]:
                 search.drain()
             delays.append((time.perf_counter() - t) * 1000)
-    report(n, rebuild_s, ours_ms, base_ms, ours_ndcg, base_ndcg, delays, write=not args.quick and n >= 100_000)
+    report(n, (rebuild_s, rebuild_cpu), ours_ms, base_ms, ours_ndcg, base_ndcg, delays, write=not args.quick and n >= 100_000)
 
 
-def report(n, rebuild_s, ours_ms, base_ms, ours_ndcg, base_ndcg, delays, write: bool) -> None:
+def report(n, rebuild, ours_ms, base_ms, ours_ndcg, base_ndcg, delays, write: bool) -> None:
+    rebuild_s, rebuild_cpu = rebuild
     o50, o95, b50, b95 = (percentile(ours_ms, 50), percentile(ours_ms, 95), percentile(base_ms, 50),
                           percentile(base_ms, 95))
     lines = [
         "# Matching bench results", "",
         f"Run: `python -m bench` on {platform.node() or 'this machine'}, Python {platform.python_version()}, "
-        f"{os.cpu_count()} cores (shared), {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
+        f"{os.cpu_count()} cores shared with other test runs (load average at the end: "
+        f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}), {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
         f"{n:,} generated profiles (seeded, 13 archetypes, Swedish and English, skill spelling variants).", "",
         "| measure | ours (Whoosh + points, with explanation) | baseline (SQLite FTS5 BM25) | target |",
         "| --- | --- | --- | --- |",
@@ -124,7 +126,8 @@ def report(n, rebuild_s, ours_ms, base_ms, ours_ndcg, base_ndcg, delays, write: 
         f"| ratio ours / baseline (p95) | {o95 / b95:.2f} | | ≤ 1 |",
         f"| nDCG@10, {len(ours_ndcg)} labelled assignments | {statistics.mean(ours_ndcg):.3f} | "
         f"{statistics.mean(base_ndcg):.3f} | ours higher |",
-        f"| full rebuild (`search.rebuild`, one writer) | {rebuild_s:.1f} s | | < 90 s |",
+        f"| full rebuild (`search.rebuild`, one writer), wall clock | {rebuild_s:.1f} s | | < 90 s |",
+        f"| full rebuild, CPU time of the process | {rebuild_cpu:.1f} s | | |",
         f"| enqueue → visible in a ranking, p50 / max of {len(delays)} | {percentile(delays, 50):.0f} ms / "
         f"{max(delays):.0f} ms | | < 1 s |", "",
     ]

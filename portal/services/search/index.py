@@ -286,9 +286,17 @@ def _text_terms(searcher, text: str) -> list[tuple[str, str]]:
 def _required(query: CandidateQuery):
     parts = [Q.Or([Q.Term("skill_levels", f"{k}:{max(level, 1)}") for k in sorted(keys)])
              for keys, level in query.must_skills]
-    for name, level in query.must_languages:
-        parts.append(Q.Term("languages", f"{name}:{level}" if level in CEFR else name))
     return Q.And(parts) if parts else None
+
+
+def _language_docs(index: ProfileIndex, searcher, query: CandidateQuery) -> frozenset[int] | None:
+    """Profiles with every must language. Most profiles have them, so they filter as a cached set
+    rather than drive the intersection of the must query (which would walk their long postings)."""
+    docs = None
+    for name, level in query.must_languages:
+        found = index.docset(searcher, Q.Term("languages", f"{name}:{level}" if level in CEFR else name))
+        docs = found if docs is None else docs & found
+    return docs
 
 
 def _optional(searcher, query: CandidateQuery):
@@ -307,6 +315,9 @@ def candidates(index: ProfileIndex, query: CandidateQuery) -> CandidateResult:
         passing = set(required.docs(searcher))
     else:
         passing = set(index.docset(searcher, Q.Every()) - restricted)
+    languages = _language_docs(index, searcher, query)
+    if languages is not None:
+        passing &= languages
     reasons = {}
     if query.client_id is not None:
         reasons["excluded_client"] = index.docset(searcher, Q.Term("excluded", str(query.client_id)))
@@ -324,12 +335,16 @@ def candidates(index: ProfileIndex, query: CandidateQuery) -> CandidateResult:
     else:
         final = optional if optional is not None else (required or Q.Every())
     hits = []
-    if passing - mask:
-        results = searcher.search(final, limit=query.limit, mask=mask or None, terms=True)
+    allowed = passing - mask
+    if allowed:
+        if required is None and languages is None:
+            results = searcher.search(final, limit=query.limit, mask=mask or None, terms=True)
+        else:
+            results = searcher.search(final, limit=query.limit, filter=allowed, terms=True)
         for hit in results:
             matched: dict[str, list[str]] = {}
             for fieldname, term in hit.matched_terms():
                 text = term.decode() if isinstance(term, bytes) else str(term)
                 matched.setdefault(fieldname, []).append(text)
             hits.append(Hit(int(hit["consultant_id"]), float(hit.score), matched, json.loads(hit["doc"])))
-    return CandidateResult(hits, len(passing - mask), left_out)
+    return CandidateResult(hits, len(allowed), left_out)
