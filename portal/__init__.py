@@ -80,12 +80,14 @@ def register_request_hooks(app: Flask) -> None:
     from portal import request_log, sessions
     from portal.consent import state as consent_state
     from portal.security import enforce_access, set_security_headers
+    from portal.services import search
 
     app.before_request(enforce_access)
     app.before_request(sessions.touch_activity)
     consent_state.register(app)
     app.after_request(set_security_headers)
     app.after_request(sessions.deliver_queued_mail)
+    app.after_request(search.index_queued_changes)
     request_log.register(app)
 
 

@@ -1,4 +1,4 @@
-"""Command-line groups, one per noun: users, audit, mail, privacy, assignments, keys, demo."""
+"""Command-line groups, one per noun: users, audit, mail, privacy, assignments, keys, search, demo."""
 from __future__ import annotations
 
 import click
@@ -16,6 +16,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(assignments_group)
     app.cli.add_command(keys)
     app.cli.add_command(privacy)
+    app.cli.add_command(search_group)
 
 
 @click.group(help="People who log in.")
@@ -158,6 +159,8 @@ def assignments_expire():
     count = assignments.expire_overdue(SYSTEM, date.today())
     db.session.commit()
     click.echo(f"expired {count} assignments")
+
+
 @click.group(help="Field-encryption keys (FIELD_ENCRYPTION_KEYS).")
 def keys():
     pass
@@ -179,3 +182,56 @@ def keys_rotate():
     audit.record(SYSTEM, "keys.rotate", detail={"values": count})
     db.session.commit()
     click.echo(f"re-encrypted {count} values with the current key; the old keys can now be removed")
+
+
+@click.group("search", help="The search index of consultant profiles.")
+def search_group():
+    pass
+
+
+def _require_loader():
+    from portal.services import search
+
+    try:
+        search.document_loader()
+        search.id_source()
+    except search.NoDocumentLoader as error:
+        click.echo(f"{error}: no profile model is connected to the search index yet, so there is nothing "
+                   "to index. Connect one with search.set_document_loader() and search.set_id_source().", err=True)
+        raise SystemExit(2) from None
+
+
+@search_group.command("rebuild", help="Index every consultant profile again, from the database.")
+@click.option("--procs", default=1, show_default=True, help="Writer processes (a multi-segment index when > 1).")
+def search_rebuild(procs):
+    from portal.services import search
+
+    _require_loader()
+    ids = list(search.id_source()())
+    with click.progressbar(length=len(ids), label="Indexing profiles") as bar:
+        count = search.rebuild(progress=lambda _n: bar.update(1), procs=procs, ids=ids)
+    click.echo(f"indexed {count} profiles")
+
+
+@search_group.command("sync", help="Apply the pending profile changes (the outbox) to the index.")
+def search_sync():
+    from portal.services import search
+
+    _require_loader()
+    click.echo(f"applied {search.drain()} pending changes")
+
+
+@search_group.command("verify", help="Compare the index with the database; exit 1 when they differ.")
+def search_verify():
+    from portal.services import search
+
+    _require_loader()
+    differences = search.verify()
+    if not differences.any:
+        click.echo("index and database agree")
+        return
+    for label, ids in (("missing from the index", differences.missing), ("in the index only", differences.extra),
+                       ("older in the index", differences.stale)):
+        if ids:
+            click.echo(f"{label} ({len(ids)}): {' '.join(str(i) for i in ids)}")
+    raise SystemExit(1)

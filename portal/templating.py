@@ -75,6 +75,7 @@ def navigation() -> list[tuple[str, object]]:
             ("staff.erasure_queue", _l("Erasure queue")),
             ("staff.consultants", _l("Consultants")),
             ("staff.privacy_queue", _l("Privacy requests")),
+            ("staff.skills_page", _l("Skill synonyms")),
             ("staff.outbox", _l("Mail outbox")),
             ("staff.audit_log", _l("Audit log")),
             ("staff.sensitive_data_statistics", _l("Refused sensitive data")),

@@ -21,6 +21,7 @@ from portal.models.profile_entries import (
 from portal.models.profiles import (
     ConsultantProfile, FTaxStatus, Gender, RemotePreference, Skill, SkillAlias, WorkPermit,
 )
+from portal.models.search import SearchIndexOutbox, SkillSynonym
 from portal.models.sensitive_data import SensitiveDataRefusal
 from portal.models.service_requests import ServiceMessage, ServiceRequest
 from portal.models.tokens import UsedToken
@@ -76,11 +77,13 @@ __all__ = [
     "ReferenceStatement",
     "RemotePreference",
     "Role",
+    "SearchIndexOutbox",
     "SensitiveDataRefusal",
     "ServiceMessage",
     "ServiceRequest",
     "Skill",
     "SkillAlias",
+    "SkillSynonym",
     "StaffRole",
     "StorageKind",
     "SupplierConsultant",

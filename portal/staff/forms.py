@@ -47,3 +47,8 @@ class PartnerContactForm(Form):
 class PartnerDocumentForm(Form):
     title = StringField(_l("Title"), validators=[InputRequired(_l("Give the document a title.")), Length(max=200)])
     file = FileField(_l("File"), validators=[InputRequired(_l("Choose a file."))])
+class SkillSynonymForm(Form):
+    alias = StringField(_l("Spelling to recognise"), validators=[
+        DataRequired(_l("Write the spelling to recognise.")), Length(max=80)])
+    canonical = StringField(_l("Skill it means"), validators=[
+        DataRequired(_l("Write the skill it means.")), Length(max=80)])

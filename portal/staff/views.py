@@ -166,3 +166,4 @@ from portal.staff import consent_views  # noqa: E402,F401  (registers the consen
 from portal.staff import assignment_views, partner_views, support_views  # noqa: E402,F401  (register routes on bp)
 from portal.staff import consultant_views  # noqa: E402,F401  (registers the consultant routes on bp)
 from portal.staff import privacy_requests  # noqa: E402,F401  (registers the privacy officer's routes on bp)
+from portal.staff import skills_views  # noqa: E402,F401  (routes on this blueprint)

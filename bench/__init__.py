@@ -1,0 +1,1 @@
+"""Benchmarks of the matching engine: latency, rebuild time, index delay and ranking quality."""

@@ -1,0 +1,1 @@
+from tests.search.documents import profiles  # noqa: F401  (fixture)

@@ -1,0 +1,49 @@
+"""Profile documents for the search tests, and a loader backed by a dict (the profile model's stand-in)."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from portal.services import search
+from portal.services.matching_types import ProfileDocument
+
+START = date(2026, 3, 1)
+
+
+def doc(consultant_id: int, **fields) -> ProfileDocument:
+    base: ProfileDocument = {
+        "consultant_id": consultant_id, "title": "Consultant", "summary": "", "skills": [], "languages": [
+            {"name": "Swedish", "level": "C2"}, {"name": "English", "level": "C1"}],
+        "certificates": [], "industries": [], "interests": [], "history_text": "", "region": "Stockholm",
+        "remote": "hybrid", "available_from": date(2026, 2, 1), "extent": 100, "hourly_rate": 900,
+        "excluded_client_ids": [], "restricted": False, "earlier_assignments": [],
+        "updated_at": datetime(2026, 1, 1, 12, consultant_id % 60),
+    }
+    base.update(fields)
+    return base
+
+
+def skill(name: str, level: int = 3, years: int = 5) -> dict:
+    return {"name": name, "level": level, "years": years}
+
+
+class Profiles(dict):
+    """consultant id -> document; registered as the search loader and id source."""
+
+    def load(self, consultant_id: int):
+        return self.get(consultant_id)
+
+    def add(self, *docs: ProfileDocument) -> None:
+        for d in docs:
+            self[d["consultant_id"]] = d
+
+
+@pytest.fixture
+def profiles(app):
+    store = Profiles()
+    search.set_document_loader(store.load)
+    search.set_id_source(lambda: sorted(store))
+    yield store
+    search.set_document_loader(None)
+    search.set_id_source(None)
