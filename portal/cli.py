@@ -1,4 +1,4 @@
-"""Command-line groups, one per noun: users, audit, mail, demo."""
+"""Command-line groups, one per noun: users, audit, mail, demo, assignments, shortlists."""
 from __future__ import annotations
 
 import click
@@ -14,6 +14,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(mail_group)
     app.cli.add_command(demo)
     app.cli.add_command(assignments_group)
+    app.cli.add_command(shortlists_group)
 
 
 @click.group(help="People who log in.")
@@ -116,3 +117,18 @@ def assignments_expire():
     count = assignments.expire_overdue(SYSTEM, date.today())
     db.session.commit()
     click.echo(f"expired {count} assignments")
+
+
+@click.group("shortlists", help="Shortlists and the questions to consultants about them.")
+def shortlists_group():
+    pass
+
+
+@shortlists_group.command("expire", help="Time out questions to consultants left unanswered past their deadline.")
+def shortlists_expire():
+    from portal.services import consent_requests
+    from portal.services.actors import SYSTEM
+
+    count = consent_requests.expire_overdue(SYSTEM)
+    db.session.commit()
+    click.echo(f"timed out {count} unanswered questions")

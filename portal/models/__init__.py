@@ -4,6 +4,7 @@ from portal.models.assignments import (CLOSED_STATES, EDITABLE_STATES, Assignmen
                                       AssignmentRating, AssignmentRequirement, AssignmentState)
 from portal.models.audit import AuditEvent, AuditHead
 from portal.models.base import Base, utcnow
+from portal.models.disclosures import ConsentRequest, ConsentRequestKind, ConsentRequestStatus, Disclosure
 from portal.models.consent import (
     BannerVersion, ConsentLink, ConsentMethod, ConsentRecord, CookieCategory, CookieEntry, StorageKind,
 )
@@ -14,6 +15,7 @@ from portal.models.organisations import Invitation, Membership, Organisation, Or
 from portal.models.partnerships import CommunicationPreference, PartnerContact, PartnerDocument
 from portal.models.sensitive_data import SensitiveDataRefusal
 from portal.models.service_requests import ServiceMessage, ServiceRequest
+from portal.models.shortlists import ShortlistEntry, ShortlistState
 from portal.models.tokens import UsedToken
 
 __all__ = [
@@ -28,6 +30,10 @@ __all__ = [
     "Base",
     "CLOSED_STATES",
     "CommunicationPreference",
+    "ConsentRequest",
+    "ConsentRequestKind",
+    "ConsentRequestStatus",
+    "Disclosure",
     "ConsentLink",
     "ConsentMethod",
     "ConsentRecord",
@@ -48,6 +54,8 @@ __all__ = [
     "PartnerDocument",
     "Role",
     "SensitiveDataRefusal",
+    "ShortlistEntry",
+    "ShortlistState",
     "ServiceMessage",
     "ServiceRequest",
     "StaffRole",

@@ -164,3 +164,4 @@ def audit_verify():
 from portal.staff import sensitive_data_views  # noqa: E402,F401  (registers its routes on bp)
 from portal.staff import consent_views  # noqa: E402,F401  (registers the consent routes on bp)
 from portal.staff import assignment_views, partner_views, support_views  # noqa: E402,F401  (register routes on bp)
+from portal.staff import shortlist_views  # noqa: E402,F401  (registers the shortlist routes on bp)
