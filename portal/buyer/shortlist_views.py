@@ -29,4 +29,4 @@ def shortlist_meet(assignment_id: int, entry_id: int):
         return render("buyer/assignment.html", status=409, **_detail_context(_assignment(assignment_id)))
     db.session.commit()
     flash(_("We have asked the consultant. You will see their data here only if they say yes."), "success")
-    return hx_redirect(url_for("buyer.assignment", assignment_id=assignment_id) + "#shortlist-title")
+    return hx_redirect(url_for("buyer.assignment", assignment_id=assignment_id))

@@ -32,7 +32,7 @@ def _entry(entry_id: int) -> ShortlistEntry:
 
 def _page(item: Assignment, status: int = 200, error: str | None = None, reason: str = "",
           error_field: str | None = None):
-    query = request.args.get("q", "")
+    query = request.values.get("q", "")  # the add form carries the search, so a refusal keeps the results
     found = shortlists.search_consultants(query)
     entries = shortlists.entries(item)
     actor = current_actor()
@@ -45,7 +45,7 @@ def _page(item: Assignment, status: int = 200, error: str | None = None, reason:
                   questions={e.id: consent_requests.of_entry(e) for e in entries},
                   released={e.id: disclosures.of_entry(e) for e in entries},
                   releasable=disclosures.FIELD_LABELS, error=error, error_field=error_field, reason=reason,
-                  form=EmptyForm())
+                  chosen=request.form.get("consultant_id", ""), form=EmptyForm())
 
 
 @bp.route("/assignments/<int:assignment_id>/shortlist")
@@ -79,7 +79,7 @@ def _act(entry: ShortlistEntry, action, done: str):
         return _page(entry.assignment, 422, str(error.message), error_field=f"{error.field}-{entry.id}")
     db.session.commit()
     flash(done, "success")
-    return hx_redirect(url_for("staff.shortlist", assignment_id=entry.assignment_id) + f"#entry-{entry.id}")
+    return hx_redirect(url_for("staff.shortlist", assignment_id=entry.assignment_id))
 
 
 @bp.route("/shortlist/<int:entry_id>/remove", methods=["POST"])
