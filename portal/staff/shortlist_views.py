@@ -6,7 +6,6 @@ from flask import abort, flash, request, url_for
 from flask_babel import gettext as _
 
 from portal.extensions import db
-from portal.forms import EmptyForm
 from portal.htmx import hx_redirect, render
 from portal.models import Assignment, ShortlistEntry
 from portal.security import allow, current_actor
@@ -45,7 +44,7 @@ def _page(item: Assignment, status: int = 200, error: str | None = None, reason:
                   questions={e.id: consent_requests.of_entry(e) for e in entries},
                   released={e.id: disclosures.of_entry(e) for e in entries},
                   releasable=disclosures.FIELD_LABELS, error=error, error_field=error_field, reason=reason,
-                  chosen=request.form.get("consultant_id", ""), form=EmptyForm())
+                  chosen=request.form.get("consultant_id", ""))
 
 
 @bp.route("/assignments/<int:assignment_id>/shortlist")
