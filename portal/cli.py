@@ -1,4 +1,4 @@
-"""Command-line groups, one per noun: users, audit, mail, privacy, assignments, keys, search, demo."""
+"""Command-line groups, one per noun: users, audit, mail, privacy, assignments, shortlists, keys, search, demo."""
 from __future__ import annotations
 
 import click
@@ -17,6 +17,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(keys)
     app.cli.add_command(privacy)
     app.cli.add_command(search_group)
+    app.cli.add_command(shortlists_group)
 
 
 @click.group(help="People who log in.")
@@ -235,3 +236,18 @@ def search_verify():
         if ids:
             click.echo(f"{label} ({len(ids)}): {' '.join(str(i) for i in ids)}")
     raise SystemExit(1)
+
+
+@click.group("shortlists", help="Shortlists and the questions to consultants about them.")
+def shortlists_group():
+    pass
+
+
+@shortlists_group.command("expire", help="Time out questions to consultants left unanswered past their deadline.")
+def shortlists_expire():
+    from portal.services import consent_requests
+    from portal.services.actors import SYSTEM
+
+    count = consent_requests.expire_overdue(SYSTEM)
+    db.session.commit()
+    click.echo(f"timed out {count} unanswered questions")

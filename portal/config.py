@@ -56,9 +56,12 @@ class Config:
     ERASURE_DUE_DAYS = 30
     TOKEN_MAX_AGE = {"verify_email": 60 * 60 * 48, "reset_password": 60 * 60, "invitation": 60 * 60 * 24 * 14,
                      "consultant_claim": 60 * 60 * 24 * 14, "change_email": 60 * 60 * 48,
+                     "consent_answer": 60 * 60 * 24 * 30,
                      # A visitor's privacy request waits this long for its confirmation link.
                      "privacy_request": 60 * 60 * 24 * 7}
     POLICY_DIR: str | None = None  # where the policy versions live; None: portal/content
+    # How long a consultant has to answer "may we send your profile?" before it counts as no (R-CON-9).
+    DISCLOSURE_ANSWER_DAYS = 5
 
     CONTROLLER = {
         "name": "Customersonly AB",
@@ -137,6 +140,8 @@ def _consent_from(env, config) -> None:
         config["ANALYTICS_CONNECT_SRC"] = tuple(env["ANALYTICS_CONNECT_SRC"].split())
     if env.get("CONSENT_MAX_AGE_DAYS", "").isdigit():
         config["CONSENT_MAX_AGE_DAYS"] = int(env["CONSENT_MAX_AGE_DAYS"])
+    if env.get("DISCLOSURE_ANSWER_DAYS", "").isdigit():
+        config["DISCLOSURE_ANSWER_DAYS"] = int(env["DISCLOSURE_ANSWER_DAYS"])
 
 
 def _refuse_unsafe(config) -> None:

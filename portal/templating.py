@@ -45,6 +45,15 @@ CALL_OFF_LABELS = {"renewed_competition": _l("Renewed competition (förnyad konk
 EVALUATION_LABELS = {"price": _l("Price only"), "cost": _l("Cost"),
                      "best_price_quality": _l("Best price–quality ratio")}
 REQUEST_STATE_LABELS = {"open": _l("Open"), "closed": _l("Closed")}
+SHORTLIST_STATE_LABELS = {
+    "proposed": _l("Proposed: card not yet approved"), "approved_for_buyer": _l("Card approved for the client"),
+    "meeting_requested": _l("The client asked to meet"), "consultant_asked": _l("Consultant asked"),
+    "consultant_accepted": _l("Consultant said yes"), "consultant_declined": _l("Consultant said no"),
+    "timed_out": _l("No answer in time"), "released": _l("Data released to the client")}
+CONSENT_KIND_LABELS = {"interest": _l("Interested in the assignment?"),
+                       "disclosure": _l("May we send your profile to the client?")}
+CONSENT_STATUS_LABELS = {"pending": _l("Waiting for an answer"), "accepted": _l("Yes"), "declined": _l("No"),
+                         "timed_out": _l("No answer in time")}
 
 
 def representative_name(user, organisation_id: int) -> str:
@@ -84,6 +93,7 @@ def navigation() -> list[tuple[str, object]]:
         ) if can_visit(e)]
     if current_user.role == "consultant":
         items.append(("consultant.ratings_page", _l("Ratings")))
+        items.append(("consultant.requests_page", _l("Requests about you")))
     if can_visit("support.index"):
         items.append(("support.index", _l("Service requests")))
     items += [("privacy.index", _l("Privacy centre")), ("auth.account", _l("Account"))]
@@ -116,7 +126,8 @@ def register_templating(app: Flask) -> None:
             "ASSIGNMENT_STATE_LABELS": ASSIGNMENT_STATE_LABELS, "ASSIGNMENT_ACTION_LABELS": ASSIGNMENT_ACTION_LABELS,
             "OFFER_STATE_LABELS": OFFER_STATE_LABELS, "REQUEST_STATE_LABELS": REQUEST_STATE_LABELS,
             "REMOTE_LABELS": REMOTE_LABELS, "CALL_OFF_LABELS": CALL_OFF_LABELS,
-            "EVALUATION_LABELS": EVALUATION_LABELS,
+            "EVALUATION_LABELS": EVALUATION_LABELS, "SHORTLIST_STATE_LABELS": SHORTLIST_STATE_LABELS,
+            "CONSENT_KIND_LABELS": CONSENT_KIND_LABELS, "CONSENT_STATUS_LABELS": CONSENT_STATUS_LABELS,
             "controller": current_app.config["CONTROLLER"],
             "current_path": request.full_path.rstrip("?") if request else "/",
         }

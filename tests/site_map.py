@@ -9,18 +9,26 @@ import sqlalchemy as sa
 from flask import url_for
 
 from portal.extensions import db
-from portal.models import CookieEntry, Organisation, OutboxMail, PrivacyRequest
+from portal.models import Assignment, ConsentRequest, CookieEntry, Organisation, OutboxMail, PrivacyRequest
 from portal.services import demo_data, tokens
 
 LOGINS = {  # who → demo e-mail local part
     "anonymous": None, "consultant": "konsult", "buyer": "kopare", "supplier": "leverantor",
-    "partner": "partner", "staff": "admin",
+    "partner": "partner", "staff": "admin", "buyer2": "kopare2",
 }
 SKIP = {"static", "public.healthz"}
 
 
 def _first(model):
     return db.session.scalar(sa.select(model.id).order_by(model.id).limit(1))
+
+
+def _shortlisting():
+    return db.session.scalar(sa.select(Assignment.id).where(Assignment.state == "shortlisting").limit(1))
+
+
+def _pending_question():
+    return db.session.scalar(sa.select(ConsentRequest.id).where(ConsentRequest.status == "pending").limit(1))
 
 
 def object_pages() -> dict[str, list[str]]:
@@ -36,6 +44,11 @@ def object_pages() -> dict[str, list[str]]:
         "staff.privacy_request": [url_for("staff.privacy_request", request_id=_first(PrivacyRequest))],
         "privacy.confirm": [url_for("privacy.confirm", token=tokens.issue("privacy_request", {"request": 1}))],
         "public.privacy_policy_version": [url_for("public.privacy_policy_version", published="2019-04-15")],
+        "staff.shortlist": [url_for("staff.shortlist", assignment_id=_shortlisting(), q="konsult")],
+        "buyer.assignment": [url_for("buyer.assignment", assignment_id=_shortlisting())],
+        "consultant.answer_by_mail": [
+            url_for("consultant.answer_by_mail", token=tokens.issue("consent_answer", {"request": _pending_question()})),
+            url_for("consultant.answer_by_mail", token="bad-token")],
     }
 
 

@@ -12,7 +12,7 @@ from portal.htmx import hx_redirect, render
 from portal.models import Assignment
 from portal.representation import current_organisation
 from portal.security import current_actor
-from portal.services import DomainError, assignments, ratings, requirement_stats
+from portal.services import DomainError, assignments, disclosures, ratings, requirement_stats, shortlists
 from portal.services.assignments import StaleError
 
 
@@ -114,7 +114,8 @@ def _detail_context(item: Assignment, rating_form: RatingForm | None = None) -> 
     return {"assignment": item, "form": EmptyForm(), "rating_form": rating_form,
             "stats": requirement_stats.for_assignment(item), "few": requirement_stats.FEW,
             "offer_count": assignments.offer_counts([item.id]).get(item.id, 0),
-            "transitions": assignments.allowed_transitions(item, "buyer"), "ratings": ratings.ratings_of(item)}
+            "transitions": assignments.allowed_transitions(item, "buyer"), "ratings": ratings.ratings_of(item),
+            "shortlist": shortlists.buyer_rows(item), "release_labels": disclosures.FIELD_LABELS}
 
 
 @bp.route("/assignments/<int:assignment_id>/rate", methods=["POST"])

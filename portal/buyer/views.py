@@ -4,3 +4,4 @@ from portal.organisation_portal import blueprint
 bp = blueprint("buyer")
 
 from portal.buyer import assignment_views  # noqa: E402,F401  (registers the assignment routes on bp)
+from portal.buyer import shortlist_views  # noqa: E402,F401  (registers the shortlist routes on bp)

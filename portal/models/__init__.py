@@ -4,6 +4,7 @@ from portal.models.assignments import (CLOSED_STATES, EDITABLE_STATES, Assignmen
                                       AssignmentRating, AssignmentRequirement, AssignmentState)
 from portal.models.audit import AuditEvent, AuditHead
 from portal.models.base import Base, utcnow
+from portal.models.disclosures import ConsentRequest, ConsentRequestKind, ConsentRequestStatus, Disclosure
 from portal.models.consent import (
     BannerVersion, ConsentLink, ConsentMethod, ConsentRecord, CookieCategory, CookieEntry, StorageKind,
 )
@@ -24,6 +25,7 @@ from portal.models.profiles import (
 from portal.models.search import SearchIndexOutbox, SkillSynonym
 from portal.models.sensitive_data import SensitiveDataRefusal
 from portal.models.service_requests import ServiceMessage, ServiceRequest
+from portal.models.shortlists import ShortlistEntry, ShortlistState
 from portal.models.tokens import UsedToken
 
 __all__ = [
@@ -40,6 +42,10 @@ __all__ = [
     "CLOSED_STATES",
     "Certificate",
     "CommunicationPreference",
+    "ConsentRequest",
+    "ConsentRequestKind",
+    "ConsentRequestStatus",
+    "Disclosure",
     "ConsentLink",
     "ConsentMethod",
     "ConsentRecord",
@@ -79,6 +85,8 @@ __all__ = [
     "Role",
     "SearchIndexOutbox",
     "SensitiveDataRefusal",
+    "ShortlistEntry",
+    "ShortlistState",
     "ServiceMessage",
     "ServiceRequest",
     "Skill",

@@ -11,7 +11,8 @@ from stdnum import luhn
 
 from portal.extensions import db
 from portal.models import Membership, Organisation, OrganisationStatus, PrivacyRequest, User, utcnow
-from portal.services import audit, consent_banner, cookie_registry, deadlines, demo_assignments, privacy_requests
+from portal.services import (audit, consent_banner, cookie_registry, deadlines, demo_assignments, demo_shortlists,
+                             privacy_requests)
 from portal.services.actors import SYSTEM
 from portal.services.passwords import hash_password
 
@@ -43,6 +44,8 @@ PEOPLE = [
     ("integritet", "Ingrid Integritet", "staff", "privacy_officer", None, False, None),
     ("ekonomi", "Elias Ekonomi", "staff", "finance", None, False, None),
     ("konsult", "Klara Konsult", "consultant", "", None, False, None),
+    ("konsult2", "Nils Nyberg", "consultant", "", None, False, None),
+    ("konsult3", "Maja Malm", "consultant", "", None, False, None),
     ("kopare", "Karl Köpare", "buyer", "", 0, True, "Inköpschef"),
     ("kopare2", "Kim Beställare", "buyer", "", 1, True, "IT-chef"),
     ("leverantor", "Lena Leverantör", "supplier", "", 2, True, "Säljansvarig"),
@@ -110,6 +113,7 @@ def load() -> Iterator[str]:
     consultant = db.session.scalar(sa.select(User).where(User.email == demo_email("konsult")))
     yield from demo_profiles.load(consultant, password_hash)
     yield from _privacy_requests()
+    yield from demo_shortlists.load(people)
     uri = pyotp.TOTP(DEMO_TOTP_SECRET).provisioning_uri(name=demo_email("admin"), issuer_name="Customersonly demo")
     yield f"demo password for every account: {DEMO_PASSWORD}"
     yield f"staff TOTP secret: {DEMO_TOTP_SECRET}  (provisioning URI: {uri})"

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import (
-    Assignment, AssignmentComment, AssignmentRating, CommunicationPreference, ConsentLink, ConsentRecord,
+    Assignment, AssignmentComment, ConsentRequest, Disclosure, ShortlistEntry, AssignmentRating, CommunicationPreference, ConsentLink, ConsentRecord,
     ErasureQueueItem, MarketingObjection, Offer, PartnerContact, PartnerDocument, PolicyNotice, PrivacyMessage,
     PrivacyRequest, ServiceMessage, ServiceRequest, SupplierConsultant, User,
 )
@@ -43,4 +43,7 @@ def collect(user: User, rows) -> dict:
                                                         PrivacyMessage.author_id == user.id)),
         "marketing_objections": rows(MarketingObjection, MarketingObjection.user_id == user.id),
         "policy_notices": rows(PolicyNotice, PolicyNotice.user_id == user.id),
+        "shortlist_entries": rows(ShortlistEntry, ShortlistEntry.consultant_id == user.id),
+        "consent_requests": rows(ConsentRequest, ConsentRequest.consultant_id == user.id),
+        "disclosures": rows(Disclosure, Disclosure.consultant_id == user.id),
     }

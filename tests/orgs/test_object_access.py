@@ -8,7 +8,7 @@ import pytest
 
 from portal.extensions import db
 from portal.models import Membership, Offer, SupplierConsultant
-from portal.services import partnerships, service_requests
+from portal.services import partnerships, service_requests, shortlists
 from portal.services.actors import SYSTEM, Actor
 from tests import factories
 from tests.orgs.helpers import assignment_form, make_assignment
@@ -21,6 +21,7 @@ CASES = {
     "buyer.assignment_state": ("POST", "/buyer/assignments/{draft}/state", "buyer"),
     "buyer.assignment_rate": ("POST", "/buyer/assignments/{filled}/rate", "buyer"),
     "buyer.remove_colleague": ("POST", "/buyer/colleagues/{buyer_colleague}/remove", "buyer"),
+    "buyer.shortlist_meet": ("POST", "/buyer/assignments/{shortlisting}/shortlist/{entry}/meet", "buyer"),
     "supplier.assignment": ("GET", "/supplier/assignments/{draft}", "supplier"),
     "supplier.assignment_comment": ("POST", "/supplier/assignments/{draft}/comment", "supplier"),
     "supplier.offer_new": ("GET", "/supplier/assignments/{draft}/offer", "supplier"),
@@ -54,6 +55,10 @@ def world(app):
     db.session.add(offer)
     db.session.flush()
     ids["offer"] = offer.id
+    shortlisting = make_assignment(org_a, state="shortlisting")
+    entry = shortlists.add(SYSTEM, shortlisting, factories.make_user(role="consultant").id, "Fits")
+    entry.state = "approved_for_buyer"
+    ids["shortlisting"], ids["entry"] = shortlisting.id, entry.id
     for kind, user in (("buyer", buyer_a), ("supplier", supplier_a), ("partner", partner_a)):
         colleague = factories.make_user(role=kind, organisation=user.active_membership().organisation,
                                         is_admin=False)

@@ -1,0 +1,113 @@
+"""Back office: a recruiter builds an assignment's shortlist by hand, with a reason per pick, approves each
+anonymized card, asks the consultant, and releases data only after their yes (R-STAFF-2, R-CON-9)."""
+from __future__ import annotations
+
+from flask import abort, flash, request, url_for
+from flask_babel import gettext as _
+
+from portal.extensions import db
+from portal.htmx import hx_redirect, render
+from portal.models import Assignment, ShortlistEntry
+from portal.security import allow, current_actor
+from portal.consultant.request_views import answer_link
+from portal.services import DomainError, audit, consent_requests, disclosures, shortlists
+from portal.staff.assignment_views import RECRUITING
+from portal.staff.views import bp
+
+
+def _assignment(assignment_id: int) -> Assignment:
+    item = db.session.get(Assignment, assignment_id)
+    if item is None:
+        abort(404)
+    return item
+
+
+def _entry(entry_id: int) -> ShortlistEntry:
+    entry = db.session.get(ShortlistEntry, entry_id)
+    if entry is None:
+        abort(404)
+    return entry
+
+
+def _page(item: Assignment, status: int = 200, error: str | None = None, reason: str = "",
+          error_field: str | None = None):
+    query = request.values.get("q", "")  # the add form carries the search, so a refusal keeps the results
+    found = shortlists.search_consultants(query)
+    entries = shortlists.entries(item)
+    actor = current_actor()
+    # Staff saw these consultants' names and e-mail addresses (R-STAFF-1).
+    for person_id in {e.consultant_id for e in entries} | {c.id for c in found}:
+        audit.record(actor, "person.view", subject=person_id, obj=item)
+    db.session.commit()
+    return render("staff/shortlist.html", status=status, assignment=item, entries=entries, found=found, query=query,
+                  cards={e.id: shortlists.card(e) for e in entries},
+                  questions={e.id: consent_requests.of_entry(e) for e in entries},
+                  released={e.id: disclosures.of_entry(e) for e in entries},
+                  releasable=disclosures.FIELD_LABELS, error=error, error_field=error_field, reason=reason,
+                  chosen=request.form.get("consultant_id", ""))
+
+
+@bp.route("/assignments/<int:assignment_id>/shortlist")
+@allow(RECRUITING)
+def shortlist(assignment_id: int):
+    return _page(_assignment(assignment_id))
+
+
+@bp.route("/assignments/<int:assignment_id>/shortlist", methods=["POST"])
+@allow(RECRUITING)
+def shortlist_add(assignment_id: int):
+    item = _assignment(assignment_id)
+    consultant_id = request.form.get("consultant_id", "")
+    try:
+        shortlists.add(current_actor(), item, int(consultant_id) if consultant_id.isdigit() else None,
+                       request.form.get("reason", ""))
+    except DomainError as error:
+        db.session.rollback()
+        return _page(item, 422, str(error.message), request.form.get("reason", ""), error.field)
+    db.session.commit()
+    flash(_("The consultant is on the shortlist. Review the anonymized card before the client sees it."), "success")
+    return hx_redirect(url_for("staff.shortlist", assignment_id=item.id))
+
+
+def _act(entry: ShortlistEntry, action, done: str):
+    """Run one action on an entry; a refusal comes back on the shortlist page with 422."""
+    try:
+        action()
+    except DomainError as error:
+        db.session.rollback()
+        return _page(entry.assignment, 422, str(error.message), error_field=f"{error.field}-{entry.id}")
+    db.session.commit()
+    flash(done, "success")
+    return hx_redirect(url_for("staff.shortlist", assignment_id=entry.assignment_id))
+
+
+@bp.route("/shortlist/<int:entry_id>/remove", methods=["POST"])
+@allow(RECRUITING)
+def shortlist_remove(entry_id: int):
+    entry = _entry(entry_id)
+    return _act(entry, lambda: shortlists.remove(current_actor(), entry, request.form.get("reason", "")),
+                _("The consultant is removed from the shortlist."))
+
+
+@bp.route("/shortlist/<int:entry_id>/approve", methods=["POST"])
+@allow(RECRUITING)
+def shortlist_approve(entry_id: int):
+    entry = _entry(entry_id)
+    return _act(entry, lambda: shortlists.approve_card(current_actor(), entry),
+                _("The anonymized card is approved: the client now sees it under its pseudonym."))
+
+
+@bp.route("/shortlist/<int:entry_id>/ask-interest", methods=["POST"])
+@allow(RECRUITING)
+def shortlist_ask_interest(entry_id: int):
+    entry = _entry(entry_id)
+    return _act(entry, lambda: consent_requests.ask_interest(current_actor(), entry, answer_link),
+                _("The consultant is asked by mail and in their portal whether they are interested."))
+
+
+@bp.route("/shortlist/<int:entry_id>/release", methods=["POST"])
+@allow(RECRUITING)
+def shortlist_release(entry_id: int):
+    entry = _entry(entry_id)
+    return _act(entry, lambda: disclosures.release(current_actor(), entry, request.form.getlist("fields")),
+                _("The chosen data is released to the client and logged."))

@@ -1,0 +1,26 @@
+"""`flask demo load` gives the shortlisting demo assignment approved candidates, Klara Konsult a question
+waiting, and one released disclosure; running it twice adds nothing."""
+import sqlalchemy as sa
+
+from portal.extensions import db
+from portal.models import Assignment, ConsentRequest, Disclosure, ShortlistEntry, User
+from portal.services import demo_data
+
+
+def _count(model) -> int:
+    return db.session.scalar(sa.select(sa.func.count()).select_from(model))
+
+
+def test_demo_shortlists(app):
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["demo", "load"]).exit_code == 0
+    counts = (_count(ShortlistEntry), _count(ConsentRequest), _count(Disclosure))
+    assert runner.invoke(args=["demo", "load"]).exit_code == 0
+    assert (_count(ShortlistEntry), _count(ConsentRequest), _count(Disclosure)) == counts == (3, 2, 1)
+    assignment = db.session.scalar(sa.select(Assignment).where(Assignment.state == "shortlisting"))
+    entries = db.session.scalars(sa.select(ShortlistEntry).where(ShortlistEntry.assignment_id == assignment.id)).all()
+    assert all(e.approved_at is not None for e in entries)
+    klara = db.session.scalar(sa.select(User).where(User.email == demo_data.demo_email("konsult")))
+    pending = db.session.scalar(sa.select(ConsentRequest).where(ConsentRequest.consultant_id == klara.id))
+    assert pending.status == "pending" and pending.kind == "disclosure"
+    assert db.session.scalar(sa.select(Disclosure)).organisation_id == assignment.organisation_id
