@@ -68,6 +68,7 @@ EXPECTED: dict[str, list[str]] = {
     "consultant.confirm_email": EVERYONE,
     "consultant.requests_page": ["consultant"],
     "consultant.request_answer": ["consultant"],
+    "consultant.request_human_review": ["consultant"],
     "consultant.answer_by_mail": EVERYONE,
     "buyer.shortlist_meet": ["buyer"],
     "staff.shortlist": ["staff:admin", "staff:recruiter"],
