@@ -26,7 +26,15 @@ def create_app(config: dict | None = None) -> Flask:
     register_request_hooks(app)
     register_templating(app)
     register_cli(app)
+    register_privacy_executors()
     return app
+
+
+def register_privacy_executors() -> None:
+    """The rights other features carry out when staff press Start on a privacy request (R-RIGHTS-2)."""
+    from portal.services import access_extract
+
+    access_extract.register()
 
 
 def register_extensions(app: Flask) -> None:

@@ -3,6 +3,7 @@ and see every disclosure of their data: what, to whom, when, on which consent.""
 from __future__ import annotations
 
 from flask import abort, flash, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -10,7 +11,7 @@ from portal.consultant.views import bp
 from portal.extensions import db
 from portal.htmx import hx_redirect, render
 from portal.security import PUBLIC, allow, current_actor
-from portal.services import DomainError, consent_requests, disclosures
+from portal.services import DomainError, consent_requests, disclosures, explanations
 from portal.services.tokens import TokenError
 
 
@@ -24,8 +25,10 @@ def _answer_value() -> bool | None:
 
 
 def _page(status: int = 200, error: str | None = None):
-    return render("consultant/requests.html", status=status, error=error,
-                  requests=consent_requests.of_consultant(current_user),
+    questions = consent_requests.of_consultant(current_user)
+    locale = str(get_locale())
+    why = {q.id: explanations.why_suggested(q.shortlist_entry, locale) for q in questions}
+    return render("consultant/requests.html", status=status, error=error, requests=questions, why=why,
                   disclosures=disclosures.of_consultant(current_user), field_labels=disclosures.FIELD_LABELS)
 
 
@@ -50,6 +53,23 @@ def request_answer(request_id: int):
     db.session.commit()
     flash(_("Thank you: your answer is saved.") if yes else _("Thank you: we send nothing about you to the client."),
           "success")
+    return hx_redirect(url_for("consultant.requests_page"))
+
+
+@bp.route("/requests/<int:request_id>/human-review", methods=["POST"])
+def request_human_review(request_id: int):
+    """R-MATCH-3: ask for a person to review the matching; lands in the privacy officer's queue."""
+    question = consent_requests.for_consultant(current_user, request_id)
+    if question is None:
+        abort(404)
+    try:
+        explanations.ask_human_review(current_actor(), current_user, question)
+    except DomainError as error:
+        db.session.rollback()
+        return _page(422, str(error.message))
+    db.session.commit()
+    flash(_("Your request for a human review is sent to our privacy officer. You can follow it in your "
+            "privacy centre."), "success")
     return hx_redirect(url_for("consultant.requests_page"))
 
 

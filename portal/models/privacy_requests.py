@@ -34,6 +34,9 @@ class PrivacyRequest(Base):
     refusal_ground: Mapped[str | None] = mapped_column(sa.String(40))
     refusal_text: Mapped[str | None] = mapped_column(sa.Text)
     prepared_answer: Mapped[str | None] = mapped_column(sa.Text)
+    # An access request's extract (R-RIGHTS-2), JSON, built when staff press Start; only the person
+    # (their privacy centre) and staff (audited) can download it.
+    extract_json: Mapped[str | None] = mapped_column(sa.Text)
     closed_at: Mapped[datetime | None]
     owner_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"), index=True)
 

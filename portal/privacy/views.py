@@ -1,5 +1,5 @@
 """The privacy centre: what we hold about you, your requests, objections, and how to complain."""
-from flask import Blueprint, abort, current_app, flash, url_for
+from flask import Blueprint, Response, abort, current_app, flash, url_for
 from flask_babel import format_date, gettext as _
 from flask_login import current_user
 
@@ -8,7 +8,7 @@ from portal.forms import EmptyForm, apply_domain_error
 from portal.htmx import hx_redirect, render
 from portal.privacy import forms
 from portal.security import current_actor
-from portal.services import DomainError, audit, marketing, memberships, policy_notices, privacy_requests
+from portal.services import DomainError, access_extract, audit, marketing, memberships, policy_notices, privacy_requests
 from portal.services.legitimate_interests import BY_CODE, PURPOSES
 
 bp = Blueprint("privacy", __name__)
@@ -87,6 +87,32 @@ def request_detail(request_id: int):
     return render("privacy/request.html", request=_own(request_id), form=forms.MessageForm(formdata=None),
                   kinds=privacy_requests.KINDS, states=privacy_requests.STATES,
                   grounds=privacy_requests.REFUSAL_GROUNDS, purposes=BY_CODE)
+
+
+def json_attachment(text: str, name: str) -> Response:
+    return Response(text, mimetype="application/json",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"})
+
+
+@bp.route("/my-data.json", methods=["POST"])
+def download_my_data():
+    """R-RIGHTS-2 self-service: everything we hold about you, as JSON, at once (audited)."""
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    extract = access_extract.self_service(current_actor(), current_user)
+    db.session.commit()
+    return json_attachment(access_extract.dumps(extract), access_extract.filename(current_user))
+
+
+@bp.route("/requests/<int:request_id>/extract.json")
+def request_extract(request_id: int):
+    """The extract prepared for the person's access request: the owner only (404 for anyone else)."""
+    request = _own(request_id)
+    if not request.extract_json:
+        abort(404)
+    audit.record(current_actor(), "privacy_request.extract_download", subject=current_user, obj=request)
+    db.session.commit()
+    return json_attachment(request.extract_json, access_extract.filename(current_user, request.received_at))
 
 
 @bp.route("/requests/<int:request_id>/messages", methods=["POST"])

@@ -9,8 +9,9 @@ from flask_babel import lazy_gettext as _l
 
 from portal.extensions import db
 from portal.models import Assignment, Organisation, ShortlistEntry, ShortlistState, User, utcnow
-from portal.services import DomainError, audit, candidate_profiles
+from portal.services import DomainError, audit, candidate_profiles, explanations
 from portal.services.actors import Actor
+from portal.services.matching_types import Explanation
 
 S = ShortlistState
 SEARCH_LIMIT = 20
@@ -50,8 +51,10 @@ def _active_entry(assignment_id: int, consultant_id: int) -> ShortlistEntry | No
         ShortlistEntry.removed_at.is_(None)))
 
 
-def add(actor: Actor, assignment: Assignment, consultant_id: int | None, reason: str) -> ShortlistEntry:
-    """Pick one consultant, with the recruiter's reason; the anonymized card is drafted for review."""
+def add(actor: Actor, assignment: Assignment, consultant_id: int | None, reason: str, *,
+        explanation: Explanation | None = None) -> ShortlistEntry:
+    """Pick one consultant, with the recruiter's reason; the anonymized card is drafted for review.
+    `explanation` is the ranking's, when picked from the ranking; it is kept for the consultant (R-MATCH-3)."""
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(_l("Say why you pick this consultant: the reason is kept with the choice."),
@@ -66,7 +69,8 @@ def add(actor: Actor, assignment: Assignment, consultant_id: int | None, reason:
     draft = candidate_profiles.anonymized_card(consultant, assignment)
     entry = ShortlistEntry(assignment_id=assignment.id, consultant_id=consultant.id, picked_by_id=actor.user_id,
                            reason=reason, pseudonym=draft["pseudonym"],
-                           anonymized_card_json=json.dumps(draft, ensure_ascii=False, sort_keys=True))
+                           anonymized_card_json=json.dumps(draft, ensure_ascii=False, sort_keys=True),
+                           explanation_json=explanations.dumps(explanation) if explanation else None)
     db.session.add(entry)
     db.session.flush()
     audit.record(actor, "shortlist.add", subject=consultant, obj=entry, detail={"assignment": assignment.id})

@@ -136,3 +136,18 @@ def privacy_extend(request_id: int):
     return _act(request_id, "extend_form", forms.ExtendForm(prefix="extend"),
                 lambda a, r, f: privacy_requests.extend(a, r, f.reason.data),
                 _("The deadline is extended and the person is told."))
+
+
+@bp.route("/privacy-requests/<int:request_id>/extract.json")
+@allow(PRIVACY_OFFICER)
+def privacy_extract(request_id: int):
+    """The access extract as prepared for the person (R-RIGHTS-2); a view of their data, audited."""
+    from portal.privacy.views import json_attachment
+    from portal.services import access_extract
+
+    found = _request(request_id)
+    if not found.extract_json:
+        abort(404)
+    audit.record(current_actor(), "person.view", subject=found.user_id, obj=found, detail={"extract": True})
+    db.session.commit()
+    return json_attachment(found.extract_json, f"access-request-{found.id}.json")

@@ -12,7 +12,7 @@ from portal.extensions import db
 from tests import factories
 from tests.browser.conftest import assert_accessible
 from tests.orgs.helpers import make_assignment
-from tests.shortlists.conftest import PERSONNUMMER
+from tests.shortlists.conftest import PERSONNUMMER, give_profile
 
 pytestmark = pytest.mark.browser
 
@@ -37,8 +37,11 @@ def test_shortlist_consent_release_and_the_disclosure_log(app, live_server, cont
     other = factories.make_user(role="consultant", name="Karl Konsultberg", email="karl.k@example.se",
                                 phone="073-999 88 77")
     assignment = make_assignment(buyer.memberships[0].organisation, state="shortlisting", title="Test lead")
+    give_profile(klara)
+    give_profile(other)
     db.session.commit()
-    identifying = [PERSONNUMMER] + [v for person in (klara, other) for v in (person.name, person.email, person.phone)]
+    # Real profiles: the personnummer (both spellings), the street and the employer never reach the buyer.
+    identifying = [PERSONNUMMER, PERSONNUMMER.replace("-", ""), "Storgatan", "Acme Testing"] + [v for person in (klara, other) for v in (person.name, person.email, person.phone)]
 
     recruiter = context_factory(locale="en-GB").new_page()
     _sign_in(recruiter, live_server, staff)
@@ -68,6 +71,7 @@ def test_shortlist_consent_release_and_the_disclosure_log(app, live_server, cont
     assert client.locator("article.candidate").count() == 1  # the unapproved card is not shown
     html = client.content()
     assert [value for value in identifying if value in html] == []
+    assert "Test leadership" in html and "Uppsala län" in html  # the real profile's substance is there
     assert_accessible(client)
     client.get_by_role("button", name="Ask to meet").click()
     client.get_by_text("Asked: waiting for the consultant's answer").wait_for()

@@ -3,18 +3,46 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 
 import pytest
 import sqlalchemy as sa
 
 from portal.extensions import db
-from portal.models import OutboxMail, ShortlistEntry, User
+from portal.models import (
+    Certificate, ConsultantProfile, EducationEntry, EmploymentEntry, OutboxMail, ProfileLanguage, ProfileSkill,
+    ShortlistEntry, Skill, User,
+)
+from portal.services import encryption
+from portal.services.identity_numbers import normalise_personnummer
 from tests.conftest import Portal
 from tests.orgs.helpers import make_assignment
 
 EN = {"Accept-Language": "en"}
-# A personnummer is never held on a user row today; asserting on it guards the day profiles hold one.
-PERSONNUMMER = "19850312-2398"
+# Klara's real profile holds this personnummer (encrypted); no buyer page may ever show it.
+PERSONNUMMER = "19811218-9876"
+
+
+def give_profile(user: User) -> ConsultantProfile:
+    """A filled-in profile: personnummer, street, city, free text naming the person and an employer."""
+    profile = ConsultantProfile(
+        user_id=user.id, personnummer_encrypted=encryption.encrypt(normalise_personnummer(PERSONNUMMER)),
+        street="Storgatan 1", postal_code="11122", city="Uppsala", region="Uppsala", title="Test lead",
+        summary=f"{user.name} leads test teams at Acme Testing AB in Uppsala; call {user.phone}.",
+        available_from=date(2027, 1, 1), extent=80, hourly_rate=Decimal("950"), remote="hybrid")
+    skill = db.session.scalar(sa.select(Skill).where(Skill.key == "test leadership")) or Skill(
+        name="Test leadership", key="test leadership")
+    profile.skills.append(ProfileSkill(skill=skill, level=4, years=10))
+    profile.languages.append(ProfileLanguage(name="Swedish", level="C2"))
+    profile.certificates.append(Certificate(name="ISTQB Advanced", issuer="ISTQB", year=2019))
+    profile.employment.append(EmploymentEntry(employer="Acme Testing AB", title="Test lead", start=date(2015, 3, 1),
+                                              description=f"Led the test team; reference {user.email}."))
+    profile.education.append(EducationEntry(school="Uppsala universitet", degree="MSc", start=date(2005, 8, 1),
+                                            end=date(2010, 6, 1)))
+    db.session.add(profile)
+    db.session.flush()
+    return profile
 
 
 @dataclass
@@ -38,6 +66,8 @@ def scene(login_as) -> Scene:
     buyer = login_as("buyer", name="Bo Buyer")
     consultant = login_as("consultant", name="Klara Konsultsson", email="klara.k@example.se", phone="070-111 22 33")
     other = login_as("consultant", name="Nils Nybergsson", email="nils.n@example.se", phone="073-999 88 77").user
+    give_profile(consultant.user)
+    give_profile(other)
     organisation = buyer.user.memberships[0].organisation
     assignment = make_assignment(organisation, state="shortlisting", title="Test lead for release")
     db.session.commit()

@@ -2,6 +2,7 @@
 a buyer never reaches another buyer's candidates, a consultant never answers another's question."""
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 import sqlalchemy as sa
@@ -103,3 +104,18 @@ def test_pseudonyms_are_stable_per_assignment_and_differ_across(app):
     text = repr(card)
     assert consultant.name not in text and consultant.email not in text and consultant.phone not in text
     assert set(card) == {"pseudonym", *candidate_profiles.CARD_FIELDS}
+
+
+def test_the_card_comes_from_the_real_profile_and_names_nobody(scene):
+    """R-BUY-7: the stored card holds the profile's substance, redacted; nothing identifying."""
+    from tests.shortlists.conftest import PERSONNUMMER
+    entry = pick(scene, scene.consultant.user)
+    card = json.loads(entry.anonymized_card_json)
+    assert card["skills"] == [{"name": "Test leadership", "level": 4, "years": 10}]
+    assert card["region"] == "Uppsala län" and card["hourly_rate"] == 950 and card["extent"] == 80
+    assert card["employment"][0]["employer"] == "[employer]" and card["education"][0]["school"] == "[school]"
+    text = entry.anonymized_card_json
+    person = scene.consultant.user
+    for value in (person.name, person.email, person.phone, PERSONNUMMER, PERSONNUMMER.replace("-", ""),
+                  "Storgatan", "Acme Testing", "Uppsala universitet"):
+        assert value not in text
