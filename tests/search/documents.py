@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 import pytest
 
+from portal import register_search
 from portal.services import search
 from portal.services.matching_types import ProfileDocument
 
@@ -45,5 +46,4 @@ def profiles(app):
     search.set_document_loader(store.load)
     search.set_id_source(lambda: sorted(store))
     yield store
-    search.set_document_loader(None)
-    search.set_id_source(None)
+    register_search(app)  # back to the real profile tables
