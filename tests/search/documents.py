@@ -35,6 +35,11 @@ class Profiles(dict):
     def load(self, consultant_id: int):
         return self.get(consultant_id)
 
+    def connect(self) -> None:
+        """Make this store the index's profile model (again: every new app connects the real tables)."""
+        search.set_document_loader(self.load)
+        search.set_id_source(lambda: sorted(self))
+
     def add(self, *docs: ProfileDocument) -> None:
         for d in docs:
             self[d["consultant_id"]] = d
@@ -43,7 +48,6 @@ class Profiles(dict):
 @pytest.fixture
 def profiles(app):
     store = Profiles()
-    search.set_document_loader(store.load)
-    search.set_id_source(lambda: sorted(store))
+    store.connect()
     yield store
     register_search(app)  # back to the real profile tables
