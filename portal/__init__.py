@@ -27,6 +27,7 @@ def create_app(config: dict | None = None) -> Flask:
     register_templating(app)
     register_cli(app)
     register_privacy_executors()
+    register_search(app)
     return app
 
 
@@ -97,6 +98,14 @@ def register_request_hooks(app: Flask) -> None:
     app.after_request(sessions.deliver_queued_mail)
     app.after_request(search.index_queued_changes)
     request_log.register(app)
+
+
+def register_search(app: Flask) -> None:
+    """Connect the search index to the real profile tables (drain, rebuild, verify read them)."""
+    from portal.services import search, search_documents
+
+    search.set_document_loader(search_documents.load_document)
+    search.set_id_source(search_documents.consultant_ids)
 
 
 def register_templating(app: Flask) -> None:

@@ -140,9 +140,12 @@ def demo():
 def demo_load():
     from portal.services import demo_data
 
+    from portal.services import search
+
     for line in demo_data.load():
         click.echo(line)
     db.session.commit()
+    click.echo(f"search index: {search.rebuild()} consultant profiles")  # a usable index right after loading
 
 
 @click.group("assignments", help="Assignment requests.")

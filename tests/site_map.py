@@ -45,6 +45,7 @@ def object_pages() -> dict[str, list[str]]:
         "privacy.confirm": [url_for("privacy.confirm", token=tokens.issue("privacy_request", {"request": 1}))],
         "public.privacy_policy_version": [url_for("public.privacy_policy_version", published="2019-04-15")],
         "staff.shortlist": [url_for("staff.shortlist", assignment_id=_shortlisting(), q="konsult")],
+        "staff.ranking": [url_for("staff.ranking", assignment_id=_shortlisting())],
         "buyer.assignment": [url_for("buyer.assignment", assignment_id=_shortlisting())],
         "consultant.answer_by_mail": [
             url_for("consultant.answer_by_mail", token=tokens.issue("consent_answer", {"request": _pending_question()})),
@@ -72,6 +73,9 @@ def load_demo():
 
     mail.queue(demo_data.demo_email("konsult"), "Demo", "reset_password", link="http://localhost/x")
     db.session.commit()
+    from portal.services import search
+
+    search.rebuild()  # as `flask demo load` does: the ranking page has candidates to show
 
 
 def demo_email(who: str) -> str | None:

@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 
 from portal.extensions import db
 from portal.models import ConsultantProfile, FTaxStatus, Gender, RemotePreference, User, WorkPermit, utcnow
-from portal.services import DomainError, accounts, audit, encryption, mail, sensitive_data, tokens
+from portal.services import DomainError, accounts, audit, encryption, mail, search, sensitive_data, tokens
 from portal.services.actors import Actor
 from portal.services.identity_numbers import (
     birth_date_of, normalise_bankgiro, normalise_org_number, normalise_personnummer,
@@ -30,11 +30,13 @@ def profile_for(user: User) -> ConsultantProfile:
 
 
 def saved(actor: Actor, profile: ConsultantProfile, section: str, **detail) -> None:
-    """Every save: fresh activity time (R-CON-11) and an audit event without personal data."""
+    """Every save: fresh activity time (R-CON-11), an audit event without personal data, and the change queued
+    for the search index in the same transaction (R-MATCH-1)."""
     now = utcnow()
     profile.updated_at = now
     db.session.get(User, profile.user_id).last_active_at = now
     db.session.flush()
+    search.enqueue(profile.user_id, "upsert")
     audit.record(actor, "profile.update", subject=profile.user_id, obj=profile, detail={"section": section, **detail})
 
 

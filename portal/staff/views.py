@@ -168,3 +168,4 @@ from portal.staff import consultant_views  # noqa: E402,F401  (registers the con
 from portal.staff import privacy_requests  # noqa: E402,F401  (registers the privacy officer's routes on bp)
 from portal.staff import skills_views  # noqa: E402,F401  (routes on this blueprint)
 from portal.staff import shortlist_views  # noqa: E402,F401  (registers the shortlist routes on bp)
+from portal.staff import ranking_views  # noqa: E402,F401  (registers the ranking routes on bp)

@@ -73,6 +73,8 @@ EXPECTED: dict[str, list[str]] = {
     "buyer.shortlist_meet": ["buyer"],
     "staff.shortlist": ["staff:admin", "staff:recruiter"],
     "staff.shortlist_add": ["staff:admin", "staff:recruiter"],
+    "staff.ranking": ["staff:admin", "staff:recruiter"],
+    "staff.ranking_pick": ["staff:admin", "staff:recruiter"],
     "staff.shortlist_remove": ["staff:admin", "staff:recruiter"],
     "staff.shortlist_approve": ["staff:admin", "staff:recruiter"],
     "staff.shortlist_ask_interest": ["staff:admin", "staff:recruiter"],

@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 import pytest
 
+from portal import register_search
 from portal.services import search
 from portal.services.matching_types import ProfileDocument
 
@@ -34,6 +35,11 @@ class Profiles(dict):
     def load(self, consultant_id: int):
         return self.get(consultant_id)
 
+    def connect(self) -> None:
+        """Make this store the index's profile model (again: every new app connects the real tables)."""
+        search.set_document_loader(self.load)
+        search.set_id_source(lambda: sorted(self))
+
     def add(self, *docs: ProfileDocument) -> None:
         for d in docs:
             self[d["consultant_id"]] = d
@@ -42,8 +48,6 @@ class Profiles(dict):
 @pytest.fixture
 def profiles(app):
     store = Profiles()
-    search.set_document_loader(store.load)
-    search.set_id_source(lambda: sorted(store))
+    store.connect()
     yield store
-    search.set_document_loader(None)
-    search.set_id_source(None)
+    register_search(app)  # back to the real profile tables

@@ -1,17 +1,23 @@
 """`flask search rebuild | sync | verify`."""
 from __future__ import annotations
 
+from portal import register_search
 from portal.extensions import db
 from portal.services import search
 from tests.search.documents import doc
 
 
 def test_without_a_profile_model_the_commands_say_so(app):
-    runner = app.test_cli_runner()
-    for command in ("rebuild", "sync", "verify"):
-        result = runner.invoke(args=["search", command])
-        assert result.exit_code == 2, command
-        assert "no profile model is connected" in result.output
+    search.set_document_loader(None)  # the app factory connects the profile tables; disconnect them here
+    search.set_id_source(None)
+    try:
+        runner = app.test_cli_runner()
+        for command in ("rebuild", "sync", "verify"):
+            result = runner.invoke(args=["search", command])
+            assert result.exit_code == 2, command
+            assert "no profile model is connected" in result.output
+    finally:
+        register_search(app)
 
 
 def test_rebuild_then_verify_agree(app, profiles):

@@ -38,6 +38,7 @@ def test_a_row_written_but_not_drained_is_applied_by_the_next_drain(app, make_ap
     db.session.commit()  # ... and the process stops here: no drain
     db.session.remove()
     other = make_app()
+    profiles.connect()
     with other.app_context():
         assert search.pending() == 1
         assert search.drain() == 1
@@ -84,6 +85,7 @@ def test_restricted_profiles_are_never_indexed_and_remove_now_is_immediate(app, 
 
 def test_the_after_request_hook_drains_what_the_request_enqueued(make_app, profiles):
     application: Flask = make_app()
+    profiles.connect()
 
     @application.post("/test-save/<int:consultant_id>")
     @allow(PUBLIC)
@@ -123,6 +125,7 @@ def test_skills_are_indexed_by_key(app, profiles):
 def test_a_request_does_not_wait_for_a_long_rebuild(make_app, profiles):
     """While another writer (a rebuild) holds the index, the request answers; its row waits for the next drain."""
     application: Flask = make_app()
+    profiles.connect()
 
     @application.post("/test-save/<int:consultant_id>")
     @allow(PUBLIC)

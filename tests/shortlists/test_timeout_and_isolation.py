@@ -113,7 +113,7 @@ def test_the_card_comes_from_the_real_profile_and_names_nobody(scene):
     card = json.loads(entry.anonymized_card_json)
     assert card["skills"] == [{"name": "Test leadership", "level": 4, "years": 10}]
     assert card["region"] == "Uppsala län" and card["hourly_rate"] == 950 and card["extent"] == 80
-    assert card["employment"][0]["employer"] == "[employer]" and card["education"][0]["school"] == "[school]"
+    assert card["employment"][0]["employer"] == "[arbetsgivare]" and card["education"][0]["school"] == "[lärosäte]"  # Swedish: the default language
     text = entry.anonymized_card_json
     person = scene.consultant.user
     for value in (person.name, person.email, person.phone, PERSONNUMMER, PERSONNUMMER.replace("-", ""),

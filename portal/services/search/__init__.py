@@ -20,7 +20,7 @@ from portal.models import SearchIndexOutbox
 from portal.services.matching_types import ProfileDocument
 from portal.services.search.index import (  # noqa: F401  (the package's interface)
     SCHEMA, CandidateQuery, CandidateResult, Hit, ProfileIndex, candidates, day_number, document_fields,
-    language_key, text_language,
+    is_language, language_key, text_language,
 )
 
 DocumentLoader = Callable[[int], "ProfileDocument | None"]

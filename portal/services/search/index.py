@@ -75,6 +75,12 @@ def language_key(name: str) -> str:
     return _LANGUAGE_NAMES.get(k, k)
 
 
+def is_language(name: str) -> bool:
+    """Whether a requirement names a spoken language ("Svenska", "English") rather than a skill."""
+    k = skills.key(name)
+    return k in _LANGUAGE_NAMES or k in _LANGUAGE_NAMES.values()
+
+
 def day_number(value: date | None) -> int:
     return value.toordinal() if value else 0
 
