@@ -17,7 +17,7 @@ agrees (R-CON-9). Until then the buyer gets `anonymized_card(profile, assignment
 | education: degree, start and end year | kept, years only | the school → "[school]": in a small programme, school + degree + year identifies a person |
 
 The city is also taken out of the free text: where the summary says "Stockholm" the buyer reads the
-county ("Stockholms län") or, for an unknown town, "[location]". Every placeholder is in the
+county ("Stockholms län") or, for an unknown town, "[location]". Every mask is in the
 locale asked for, through Flask-Babel (msgids in English; the Swedish catalogue gives "[namn]",
 "[e-post]", "[telefon]", "[länk]", "[id-nummer]", "[adress]", "[arbetsgivare]", "[ett företag]",
 "[lärosäte]", "[ort]" and "Kandidat"). Everything here needs an app context (the secret, Babel).
@@ -96,7 +96,7 @@ def pseudonyms(consultant_ids: Iterable[int], assignment_id: int, *, locale: str
     return result
 
 
-def _placeholders(locale: str) -> dict[str, str]:
+def _masks(locale: str) -> dict[str, str]:
     with force_locale(locale):
         return {kind: str(text) for kind, text in PLACEHOLDERS.items()}
 
@@ -104,10 +104,10 @@ def _placeholders(locale: str) -> dict[str, str]:
 def redact(text: str, *, known_names: Iterable[str] = (), known_employers: Iterable[str] = (),
            locale: str = "sv") -> str:
     """`text` with names, e-mail addresses, phone numbers, URLs, ID numbers, addresses and employers
-    replaced by bracketed placeholders in `locale` (what and how: portal/services/redaction.py)."""
+    replaced by bracketed masks in `locale` (what and how: portal/services/redaction.py)."""
     if not text:
         return text
-    return render(redact_marked(text, known_names, known_employers), _placeholders(locale))
+    return render(redact_marked(text, known_names, known_employers), _masks(locale))
 
 
 def generalise_location(city: str | None, region: str | None) -> str | None:
@@ -143,7 +143,7 @@ def _without_city(text: str | None, city: str | None, county: str | None, locati
 def anonymized_card(profile: dict, assignment_id: int, *, locale: str) -> dict:
     """Only what the buyer may see of `profile` (a plain dict in the profile's shape); see the
     module docstring for what is kept, what is removed and why."""
-    places = _placeholders(locale)
+    places = _masks(locale)
     names = [profile.get("name") or ""]
     employers = [job.get("employer") or "" for job in profile.get("employment") or ()]
     county = generalise_location(profile.get("city"), profile.get("region"))

@@ -21,9 +21,9 @@ two capitalised words after it; a capitalised word after a title (Mr, Dr, Herr, 
 capitalised "-sson" surname; a capitalised surname with a typical Swedish ending (-berg, -ström,
 -qvist …) right after another capitalised word that does not start the sentence. Own names that are
 also ordinary words ("Per", "Berg", "Lund") are only matched capitalised, so "per timme" survives.
-Adjacent placeholders of one kind merge ("Anna Svensson" → one [name]). Skill names that look like
+Adjacent masks of one kind merge ("Anna Svensson" → one [name]). Skill names that look like
 domains (ASP.NET, socket.io) are kept. No pass ever stops inside an address, number or name: each
-match is replaced whole, and placeholders are inserted only after all passes have run.
+match is replaced whole, and masks are inserted only after all passes have run.
 """
 from __future__ import annotations
 
@@ -174,6 +174,6 @@ def redact_marked(text: str, known_names: Iterable[str] = (), known_employers: I
     return _MERGE.sub(r"\1", text)
 
 
-def render(marked: str, placeholders: dict[str, str]) -> str:
-    """Marks replaced by the placeholder text of their kind."""
-    return re.sub(rf"{_OPEN}(\w+){_CLOSE}", lambda m: placeholders[m.group(1)], marked)
+def render(marked: str, masks: dict[str, str]) -> str:
+    """Marks replaced by the mask text of their kind."""
+    return re.sub(rf"{_OPEN}(\w+){_CLOSE}", lambda m: masks[m.group(1)], marked)
