@@ -133,6 +133,9 @@ def _open(data: bytes) -> zipfile.ZipFile:
     return archive
 
 
+READABLE_COMPRESSION = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+
+
 def _too_large(info: zipfile.ZipInfo) -> DomainError:
     return DomainError(_l("The file %(name)s in the archive is too large.", name=info.filename), FIELD)
 
@@ -140,6 +143,9 @@ def _too_large(info: zipfile.ZipInfo) -> DomainError:
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     """The member's bytes, counting what is really decompressed (the declared size was checked before)."""
     too_large = _too_large(info)
+    damaged = DomainError(_l("The file %(name)s in the archive is damaged.", name=info.filename), FIELD)
+    if info.compress_type not in READABLE_COMPRESSION:  # zipfile could not unpack it
+        raise damaged
     chunks, size = [], 0
     try:
         with archive.open(info) as member:
@@ -148,8 +154,8 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
                 if size > MAX_MEMBER_BYTES:
                     raise too_large
                 chunks.append(chunk)
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
-        raise DomainError(_l("The file %(name)s in the archive is damaged.", name=info.filename), FIELD) from None
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        raise damaged from None
     return b"".join(chunks)
 
 

@@ -75,3 +75,22 @@ def axe_violations(page) -> list[dict]:
 def assert_accessible(page) -> None:
     violations = axe_violations(page)
     assert violations == [], json.dumps(violations, indent=1)
+
+
+def sign_in(page, base: str, user, password: str | None = None) -> None:
+    """Sign in through the login form (and the TOTP step when the account has one)."""
+    import re
+
+    import pyotp
+
+    from tests import factories
+
+    page.goto(base + "/auth/login")
+    page.fill("#email", user.email)
+    page.fill("#password", password or factories.PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    if user.totp_secret:
+        page.wait_for_url(re.compile(r"/auth/login/code$"))
+        page.fill("#code", pyotp.TOTP(user.totp_secret).now())
+        page.locator("main form button[type=submit]").click()
+    page.wait_for_url(re.compile(rf"/{user.role}/$"))

@@ -5,26 +5,15 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-import pyotp
 import pytest
 
 from portal.extensions import db
 from tests import factories
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, sign_in
 
 pytestmark = pytest.mark.browser
 
 
-def _sign_in(page, base: str, user) -> None:
-    page.goto(base + "/auth/login")
-    page.fill("#email", user.email)
-    page.fill("#password", factories.PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    if user.role == "staff":
-        page.wait_for_url(re.compile(r"/auth/login/code$"))
-        page.fill("#code", pyotp.TOTP(user.totp_secret).now())
-        page.locator("main form button[type=submit]").click()
-    page.wait_for_url(re.compile(rf"/{user.role}/$"))
 
 
 def test_buyer_drafts_staff_publish_supplier_offers_buyer_sees_the_count(app, live_server, context_factory):
@@ -35,7 +24,7 @@ def test_buyer_drafts_staff_publish_supplier_offers_buyer_sees_the_count(app, li
     start = date.today() + timedelta(days=30)
 
     buyer_page = context_factory(locale="en-GB").new_page()
-    _sign_in(buyer_page, live_server, buyer)
+    sign_in(buyer_page, live_server, buyer)
     buyer_page.get_by_role("link", name="Assignment requests").click()
     buyer_page.get_by_role("link", name="New assignment request").click()
     assert_accessible(buyer_page)
@@ -68,7 +57,7 @@ def test_buyer_drafts_staff_publish_supplier_offers_buyer_sees_the_count(app, li
     assignment_url = buyer_page.url
 
     staff_page = context_factory(locale="en-GB").new_page()
-    _sign_in(staff_page, live_server, staff)
+    sign_in(staff_page, live_server, staff)
     staff_page.goto(live_server + "/staff/assignments")
     assert_accessible(staff_page)
     staff_page.get_by_role("link", name="Integration architect").click()
@@ -81,7 +70,7 @@ def test_buyer_drafts_staff_publish_supplier_offers_buyer_sees_the_count(app, li
     assert count.inner_text() == "0"
 
     supplier_page = context_factory(locale="en-GB").new_page()
-    _sign_in(supplier_page, live_server, supplier)
+    sign_in(supplier_page, live_server, supplier)
     supplier_page.get_by_role("link", name="Published assignments").click()
     assert_accessible(supplier_page)
     supplier_page.get_by_role("link", name="Integration architect").click()

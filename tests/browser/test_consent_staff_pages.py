@@ -3,28 +3,17 @@ from __future__ import annotations
 
 import re
 
-import pyotp
 import pytest
 
 from portal.extensions import db
 from portal.services import consent
 from tests import factories
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, sign_in
 from tests.consent.conftest import registry  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.browser
 
 
-def _sign_in(page, base: str, user) -> None:
-    page.goto(base + "/auth/login")
-    page.fill("#email", user.email)
-    page.fill("#password", factories.PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    if user.totp_secret:
-        page.wait_for_url(re.compile(r"/auth/login/code$"))
-        page.fill("#code", pyotp.TOTP(user.totp_secret).now())
-        page.locator("main form button[type=submit]").click()
-    page.wait_for_url(re.compile(rf"/{user.role}/$"))
 
 
 def _accept_banner(page) -> None:
@@ -38,7 +27,7 @@ def test_admin_edits_the_registry(live_server, context_factory, registry):  # no
     page = context_factory(locale="en-GB").new_page()
     page.goto(live_server + "/")
     _accept_banner(page)
-    _sign_in(page, live_server, admin)
+    sign_in(page, live_server, admin)
     page.get_by_role("link", name="Cookie registry").first.click()
     page.wait_for_url(re.compile(r"/staff/cookies$"))
     assert_accessible(page)
@@ -75,7 +64,7 @@ def test_privacy_officer_looks_up_a_consent_id(live_server, context_factory, reg
     page = context_factory(locale="en-GB").new_page()
     page.goto(live_server + "/")
     _accept_banner(page)
-    _sign_in(page, live_server, officer)
+    sign_in(page, live_server, officer)
     page.get_by_role("link", name="Consent lookup").first.click()
     assert_accessible(page)
     page.fill("#consent_id", consent_id)
@@ -92,7 +81,7 @@ def test_privacy_centre_withdraws_in_one_click(live_server, context_factory, reg
     page = context_factory(locale="en-GB").new_page()
     page.goto(live_server + "/")
     _accept_banner(page)
-    _sign_in(page, live_server, person)
+    sign_in(page, live_server, person)
     page.goto(live_server + "/privacy/")
     assert_accessible(page)
     page.locator("#withdraw-statistics").click()

@@ -3,30 +3,18 @@ shortlist with nothing identifying and asks to meet; the consultant says yes in 
 the buyer sees exactly the released fields and the consultant sees the disclosure (R-STAFF-2, R-BUY-7, R-CON-9)."""
 from __future__ import annotations
 
-import re
 
-import pyotp
 import pytest
 
 from portal.extensions import db
 from tests import factories
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, sign_in
 from tests.orgs.helpers import make_assignment
 from tests.shortlists.conftest import PERSONNUMMER, give_profile
 
 pytestmark = pytest.mark.browser
 
 
-def _sign_in(page, base: str, user) -> None:
-    page.goto(base + "/auth/login")
-    page.fill("#email", user.email)
-    page.fill("#password", factories.PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    if user.role == "staff":
-        page.wait_for_url(re.compile(r"/auth/login/code$"))
-        page.fill("#code", pyotp.TOTP(user.totp_secret).now())
-        page.locator("main form button[type=submit]").click()
-    page.wait_for_url(re.compile(rf"/{user.role}/$"))
 
 
 def test_shortlist_consent_release_and_the_disclosure_log(app, live_server, context_factory):
@@ -44,7 +32,7 @@ def test_shortlist_consent_release_and_the_disclosure_log(app, live_server, cont
     identifying = [PERSONNUMMER, PERSONNUMMER.replace("-", ""), "Storgatan", "Acme Testing"] + [v for person in (klara, other) for v in (person.name, person.email, person.phone)]
 
     recruiter = context_factory(locale="en-GB").new_page()
-    _sign_in(recruiter, live_server, staff)
+    sign_in(recruiter, live_server, staff)
     recruiter.goto(f"{live_server}/staff/assignments/{assignment.id}")
     recruiter.get_by_role("link", name="Shortlist").click()
     recruiter.fill("#q", "konsult")
@@ -66,7 +54,7 @@ def test_shortlist_consent_release_and_the_disclosure_log(app, live_server, cont
     recruiter.get_by_text("The anonymized card is approved").wait_for()
 
     client = context_factory(locale="en-GB").new_page()
-    _sign_in(client, live_server, buyer)
+    sign_in(client, live_server, buyer)
     client.goto(f"{live_server}/buyer/assignments/{assignment.id}")
     assert client.locator("article.candidate").count() == 1  # the unapproved card is not shown
     html = client.content()
@@ -78,7 +66,7 @@ def test_shortlist_consent_release_and_the_disclosure_log(app, live_server, cont
     assert [value for value in identifying if value in client.content()] == []
 
     consultant = context_factory(locale="en-GB").new_page()
-    _sign_in(consultant, live_server, klara)
+    sign_in(consultant, live_server, klara)
     consultant.get_by_role("link", name="Requests about you").first.click()
     consultant.get_by_text(assignment.organisation.name).first.wait_for()
     assert_accessible(consultant)
