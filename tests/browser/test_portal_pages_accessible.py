@@ -9,8 +9,7 @@ from portal.extensions import db
 from portal.services import partnerships, service_requests
 from portal.services.actors import SYSTEM, Actor
 from tests import factories
-from tests.browser.conftest import assert_accessible
-from tests.browser.test_assignment_flow import _sign_in
+from tests.browser.conftest import assert_accessible, sign_in
 from tests.orgs.helpers import make_assignment
 
 pytestmark = pytest.mark.browser
@@ -33,7 +32,7 @@ def test_pages_are_accessible(app, live_server, context_factory):
     page.get_by_role("link", name="Open job").click()
     assert_accessible(page)
 
-    _sign_in(page, live_server, partner)
+    sign_in(page, live_server, partner)
     assert_accessible(page)
     for path in ("/partner/partnership", "/partner/contact-details", "/support/", f"/support/{request.id}"):
         page.goto(live_server + path)
@@ -45,7 +44,7 @@ def test_pages_are_accessible(app, live_server, context_factory):
     assert_accessible(page)
 
     staff_page = context_factory(locale="en-GB").new_page()
-    _sign_in(staff_page, live_server, staff)
+    sign_in(staff_page, live_server, staff)
     for path in ("/staff/requests", f"/staff/requests/{request.id}", f"/staff/partners/{organisation.id}",
                  f"/staff/organisations/{organisation.id}", "/staff/erasure-queue", "/staff/offers"):
         staff_page.goto(live_server + path)
@@ -62,7 +61,7 @@ def test_a_stale_revision_shows_its_message_in_place(app, live_server, context_f
     assignment = make_assignment(buyer.active_membership().organisation, state="draft", title="Original")
     db.session.commit()
     page = context_factory(locale="en-GB").new_page()
-    _sign_in(page, live_server, buyer)
+    sign_in(page, live_server, buyer)
     page.goto(live_server + f"/buyer/assignments/{assignment.id}/edit")
     assignment.title = "Changed elsewhere"  # a colleague saves first: the version moves on
     db.session.commit()
