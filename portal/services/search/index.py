@@ -5,7 +5,9 @@ This package is the only code that imports whoosh (STYLE rule 13).
 from __future__ import annotations
 
 import fcntl
+import heapq
 import json
+import math
 import os
 import re
 import time
@@ -18,6 +20,8 @@ from whoosh import index as whoosh_index
 from whoosh import query as Q
 from whoosh.analysis import LanguageAnalyzer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.reading import TermNotFound
 from whoosh.writing import LockError
 
 from portal.services import skill_synonyms as skills
@@ -126,6 +130,87 @@ def _stored(doc: ProfileDocument) -> dict:
     }
 
 
+# --- postings held in memory, per segment -----------------------------------------------------------
+
+BM25_B, BM25_K1 = 0.75, 1.2  # whoosh's BM25F defaults, so scores are those whoosh would give
+
+
+def _read_postings(reader, fieldname: str, term: str) -> tuple[list[int], list[float]]:
+    """A term's document numbers and weights in one segment, deleted documents included."""
+    try:
+        matcher = reader.postings(fieldname, term)
+    except TermNotFound:
+        return [], []
+    if isinstance(matcher, FilterMatcher):  # the deletion filter; deletions are applied by the caller
+        matcher = matcher.child
+    ids: list[int] = []
+    weights: list[float] = []
+    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block"):  # whoosh3's block reader: a block at a time
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            ids.extend(matcher._ids)
+            weights.extend(matcher._weights)
+            matcher._next_block()
+        return ids, weights
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
+    return ids, weights
+
+
+class _SegmentCache:
+    """Document sets and BM25 term weights of one segment, read from its postings once.
+
+    A segment's postings never change; only deletions are added, so every set here may hold deleted
+    documents and is intersected with `live()` (which is keyed by the number of deletions)."""
+
+    def __init__(self) -> None:
+        self.sets: dict[tuple[str, str], frozenset[int]] = {}
+        self.norms: dict[tuple[str, str], tuple[float, dict[int, float]]] = {}
+        self.queries: dict[str, frozenset[int]] = {}
+        self._live: tuple[int, frozenset[int]] | None = None
+
+    def live(self, reader) -> frozenset[int]:
+        deleted = reader.deleted_docs_set if reader.has_deletions() else frozenset()
+        if self._live is None or self._live[0] != len(deleted):
+            self._live = (len(deleted), frozenset(range(reader.doc_count_all())) - deleted)
+        return self._live[1]
+
+    def docs(self, reader, fieldname: str, term: str) -> frozenset[int]:
+        key = (fieldname, term)
+        if key not in self.sets:
+            if len(self.sets) > 4096:
+                self.sets.clear()
+            self.sets[key] = frozenset(_read_postings(reader, fieldname, term)[0])
+        return self.sets[key]
+
+    def query_docs(self, subsearcher, query) -> frozenset[int]:
+        key = repr(query)
+        if key not in self.queries:
+            if len(self.queries) > 256:
+                self.queries.clear()
+            self.queries[key] = frozenset(query.docs(subsearcher))
+        return self.queries[key]
+
+    def weights(self, reader, fieldname: str, term: str, avgfl: float) -> dict[int, float]:
+        """document -> BM25 term-frequency part (without idf and boost), as whoosh's BM25F computes it;
+        recomputed when the average field length has drifted by more than 2 %."""
+        key = (fieldname, term)
+        cached = self.norms.get(key)
+        if cached is None or abs(cached[0] - avgfl) > 0.02 * avgfl:
+            if len(self.norms) > 4096:
+                self.norms.clear()
+            ids, weights = _read_postings(reader, fieldname, term)
+            length = reader.doc_field_length
+            k1, base, slope = BM25_K1, BM25_K1 * (1 - BM25_B), BM25_K1 * BM25_B / avgfl
+            cached = (avgfl, {d: tf * (k1 + 1) / (tf + base + slope * (length(d, fieldname, 1) or 1))
+                              for d, tf in zip(ids, weights)})
+            self.norms[key] = cached
+        return cached[1]
+
+
 # --- the index on disk ----------------------------------------------------------------------------
 
 class ProfileIndex:
@@ -140,8 +225,7 @@ class ProfileIndex:
                     whoosh_index.create_in(path, SCHEMA)
         self._index = whoosh_index.open_dir(path)
         self._searcher = None
-        self._docsets: dict[str, frozenset[int]] = {}
-        self._docsets_generation = -1
+        self._segments: dict[str, _SegmentCache] = {}
 
     @contextmanager
     def write_lock(self, timeout: float = 120.0) -> Iterator[None]:
@@ -206,7 +290,9 @@ class ProfileIndex:
                 raise
             writer.commit()
             self._index = whoosh_index.open_dir(self.path)
-            self._searcher = None
+            if self._searcher is not None:
+                self._searcher.close()
+            self._searcher, self._segments = None, {}
         return count
 
     def searcher(self):
@@ -216,19 +302,29 @@ class ProfileIndex:
             if self._searcher is not None:
                 self._searcher.close()
             self._searcher = self._index.searcher()
+            self.prune_segment_caches(self._searcher)
         return self._searcher
 
-    def docset(self, searcher, query) -> frozenset[int]:
-        """The documents matching a filter query, cached until the index changes (the masks of a ranking)."""
-        generation = searcher.reader().generation()
-        if self._docsets_generation != generation:
-            self._docsets, self._docsets_generation = {}, generation
-        cache_key = repr(query)
-        if cache_key not in self._docsets:
-            if len(self._docsets) > 256:
-                self._docsets.clear()
-            self._docsets[cache_key] = frozenset(query.docs(searcher))
-        return self._docsets[cache_key]
+    def segment_cache(self, reader) -> _SegmentCache:
+        """The postings cache of one segment reader; kept while the segment exists (segments never change,
+        a deletion only marks documents), so a profile save invalidates only its own small new segment."""
+        segment = reader.segment()
+        key = segment.segment_id() if segment is not None else f"reader-{id(reader)}"
+        if key not in self._segments:
+            self._segments[key] = _SegmentCache()
+        return self._segments[key]
+
+    def prune_segment_caches(self, searcher) -> None:
+        """Forget the caches of segments that merges have replaced."""
+        alive = set()
+        for sub, _ in searcher.leaf_searchers():
+            segment = sub.reader().segment()
+            if segment is not None:
+                alive.add(segment.segment_id())
+        for key in [k for k in self._segments if not k.startswith("reader-") and k not in alive]:
+            del self._segments[key]
+        if len(self._segments) > 4 * len(alive) + 16:  # readers without segment ids: start over
+            self._segments = {k: v for k, v in self._segments.items() if k in alive}
 
     def stored(self) -> dict[int, str]:
         """consultant id -> stored update time, for `verify`."""
@@ -289,68 +385,100 @@ def _text_terms(searcher, text: str) -> list[tuple[str, str]]:
     return chosen
 
 
-def _required(query: CandidateQuery):
-    parts = [Q.Or([Q.Term("skill_levels", f"{k}:{max(level, 1)}") for k in sorted(keys)])
-             for keys, level in query.must_skills]
-    return Q.And(parts) if parts else None
-
-
-def _language_docs(index: ProfileIndex, searcher, query: CandidateQuery) -> frozenset[int] | None:
-    """Profiles with every must language. Most profiles have them, so they filter as a cached set
-    rather than drive the intersection of the must query (which would walk their long postings)."""
-    docs = None
-    for name, level in query.must_languages:
-        found = index.docset(searcher, Q.Term("languages", f"{name}:{level}" if level in CEFR else name))
-        docs = found if docs is None else docs & found
-    return docs
-
-
-def _optional(searcher, query: CandidateQuery):
-    parts = [Q.Term("skills", k, boost=boost) for keys, boost in query.should_skills for k in sorted(keys)]
+def _scored_terms(searcher, query: CandidateQuery) -> list[tuple[str, str, float]]:
+    """(field, term, idf × boost) of every term that adds to the text score: should skills and text stems."""
+    terms = [("skills", k, boost) for keys, boost in query.should_skills for k in sorted(keys)]
     for fieldname, stem in _text_terms(searcher, query.text):
-        parts.append(Q.Term(fieldname, stem, boost=FIELD_BOOST.get(fieldname.rsplit("_", 1)[0], 1.0)))
-    return Q.Or(parts) if parts else None
+        terms.append((fieldname, stem, FIELD_BOOST.get(fieldname.rsplit("_", 1)[0], 1.0)))
+    total = searcher.doc_count_all()
+    weighted = []
+    for fieldname, term, boost in terms:
+        df = searcher.doc_frequency(fieldname, term)
+        if df:
+            weighted.append((fieldname, term, boost * (math.log(total / (df + 1)) + 1)))
+    return weighted
+
+
+def _must_terms(query: CandidateQuery) -> list[list[tuple[str, str]]]:
+    """One group per must skill: any of its spellings at the minimum level or above passes."""
+    return [[("skill_levels", f"{k}:{max(level, 1)}") for k in sorted(keys)] for keys, level in query.must_skills]
+
+
+def _language_terms(query: CandidateQuery) -> list[tuple[str, str]]:
+    return [("languages", f"{name}:{level}" if level in CEFR else name) for name, level in query.must_languages]
 
 
 def candidates(index: ProfileIndex, query: CandidateQuery) -> CandidateResult:
-    """Profiles passing every must, minus those left out (counted per reason), best text/skill match first."""
+    """Profiles passing every must, minus those left out (counted per reason), best text/skill match first.
+
+    Segment by segment, from postings held in memory: the musts and filters are set operations, and
+    only the profiles that pass are scored (BM25F, as whoosh would score the should and text terms),
+    so the cost follows the number of passing profiles and matching postings, not whoosh's matchers."""
     searcher = index.searcher()
-    required, optional = _required(query), _optional(searcher, query)
-    restricted = index.docset(searcher, Q.Term("restricted", "yes"))
-    if required is not None:
-        passing = set(required.docs(searcher))
-    else:
-        passing = set(index.docset(searcher, Q.Every()) - restricted)
-    languages = _language_docs(index, searcher, query)
-    if languages is not None:
-        passing &= languages
-    reasons = {}
+    must_groups, language_terms = _must_terms(query), _language_terms(query)
+    scored_terms = _scored_terms(searcher, query)
+    # Without musts and languages, only profiles matching a scored term are candidates (as in a text search).
+    everyone_counts = bool(must_groups or language_terms or not scored_terms)
+    avgfl = {f: searcher.avg_field_length(f) or 1.0 for f in {t[0] for t in scored_terms}}
+    late = Q.NumericRange("available_from", day_number(query.available_by) + 1, None) if query.available_by else None
+    left_out = {"restricted": 0}
     if query.client_id is not None:
-        reasons["excluded_client"] = index.docset(searcher, Q.Term("excluded", str(query.client_id)))
-    if query.available_by is not None:
-        late = Q.NumericRange("available_from", day_number(query.available_by) + 1, None)
-        reasons["unavailable"] = index.docset(searcher, late)
-    # Restricted profiles are stubs without data: all counted, as nobody can tell whether they would match.
-    left_out, mask = {"restricted": len(restricted)}, set(restricted)
-    for reason, docs in reasons.items():
-        hit = (passing & docs) - mask
-        left_out[reason] = len(hit)
-        mask |= hit
-    if required is not None and optional is not None:
-        final = Q.AndMaybe(Q.ConstantScoreQuery(required, 0.0), optional)
-    else:
-        final = optional if optional is not None else (required or Q.Every())
-    hits = []
-    allowed = passing - mask
-    if allowed:
-        if required is None and languages is None:
-            results = searcher.search(final, limit=query.limit, mask=mask or None, terms=True)
+        left_out["excluded_client"] = 0
+    if late is not None:
+        left_out["unavailable"] = 0
+    passed, scored, unscored = 0, [], []
+    segments = []
+    for sub, offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        cache = index.segment_cache(reader)
+        live = cache.live(reader)
+        restricted = cache.docs(reader, "restricted", "yes") & live
+        left_out["restricted"] += len(restricted)
+        if must_groups:
+            passing = None
+            for group in must_groups:
+                either = frozenset().union(*(cache.docs(reader, f, t) for f, t in group))
+                passing = either & live if passing is None else passing & either
         else:
-            results = searcher.search(final, limit=query.limit, filter=allowed, terms=True)
-        for hit in results:
-            matched: dict[str, list[str]] = {}
-            for fieldname, term in hit.matched_terms():
-                text = term.decode() if isinstance(term, bytes) else str(term)
-                matched.setdefault(fieldname, []).append(text)
-            hits.append(Hit(int(hit["consultant_id"]), float(hit.score), matched, json.loads(hit["doc"])))
-    return CandidateResult(hits, len(allowed), left_out)
+            passing = live - restricted
+        for f, t in language_terms:
+            passing = passing & cache.docs(reader, f, t)
+        if query.client_id is not None:
+            hit = passing & cache.docs(reader, "excluded", str(query.client_id))
+            left_out["excluded_client"] += len(hit)
+            passing = passing - hit
+        if late is not None:
+            hit = passing & cache.query_docs(sub, late)
+            left_out["unavailable"] += len(hit)
+            passing = passing - hit
+        passed += len(passing)
+        musts = [(f, t, cache.docs(reader, f, t)) for group in must_groups for f, t in group]
+        terms = [(f, t, factor, cache.weights(reader, f, t, avgfl[f])) for f, t, factor in scored_terms]
+        segments.append((sub, offset, musts, terms))
+        scores: dict[int, float] = {}
+        get = scores.get
+        for _, _, factor, weights in terms:
+            for d in weights.keys() & passing:
+                scores[d] = get(d, 0.0) + factor * weights[d]
+        scored += [(score, -(offset + d)) for d, score in scores.items()]
+        if everyone_counts and len(scores) < query.limit:
+            unscored += [offset + d for d in heapq.nsmallest(query.limit, passing - scores.keys())]
+    top = [(score, -neg) for score, neg in heapq.nlargest(query.limit, scored)]
+    top += [(0.0, d) for d in sorted(unscored)[:query.limit - len(top)]]
+    hits = [_hit(segments, docnum, score) for score, docnum in top]
+    return CandidateResult(hits, passed, left_out)
+
+
+def _hit(segments, docnum: int, score: float) -> Hit:
+    """One candidate with the terms it matched per field and its stored document."""
+    sub, offset, musts, terms = next(s for s in reversed(segments) if s[1] <= docnum)
+    local = docnum - offset
+    matched: dict[str, list[str]] = {}
+    for f, t, docs in musts:
+        if local in docs:
+            matched.setdefault(f, []).append(t)
+    for f, t, _, weights in terms:
+        if local in weights:
+            matched.setdefault(f, []).append(t)
+    stored = sub.stored_fields(local)
+    return Hit(int(stored["consultant_id"]), float(score), matched, json.loads(stored["doc"]))
