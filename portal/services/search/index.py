@@ -67,11 +67,37 @@ SCHEMA = _schema()
 
 def text_language(text: str) -> str:
     """'sv' or 'en': which stemmer a profile's text gets (Swedish hints and å/ä/ö win a tie)."""
-    lowered = text.lower()
-    words = _WORD.findall(lowered)
-    sv = sum(w in _SV_HINTS for w in words) + len(_SWEDISH_LETTERS.findall(lowered))
-    en = sum(w in _EN_HINTS for w in words)
+    sv = en = 0
+    for word in _WORD.findall(text.lower()):
+        sv += (word in _SV_HINTS) + (not word.isascii() and _SWEDISH_LETTERS.search(word) is not None)
+        en += word in _EN_HINTS
     return "sv" if sv >= en and sv > 0 else "en"
+
+
+class _CachedAnalysis:
+    """A language analyzer's terms for a text, each distinct word analysed once (a rebuild meets the
+    same words again and again). Gives exactly the analyzer's terms: its filters work word by word."""
+
+    def __init__(self, analyzer) -> None:
+        self.analyzer = analyzer
+        self.pattern = analyzer.items[0].expression  # the analyzer's own tokenizer pattern
+        self.words: dict[str, tuple[str, ...]] = {}
+
+    def terms(self, text: str) -> list[str]:
+        out: list[str] = []
+        words = self.words
+        for match in self.pattern.finditer(text):
+            word = match.group()
+            found = words.get(word)
+            if found is None:
+                found = tuple(token.text for token in self.analyzer(word))
+                if len(words) < 500_000:
+                    words[word] = found
+            out.extend(found)
+        return out
+
+
+_ANALYSIS = {lang: _CachedAnalysis(analyzer) for lang, analyzer in _ANALYZERS.items()}
 
 
 def language_key(name: str) -> str:
@@ -94,26 +120,27 @@ def document_fields(doc: ProfileDocument) -> dict:
     updated = doc["updated_at"].isoformat() if doc.get("updated_at") else ""
     if doc["restricted"]:  # no profile data is processed, but rankings can say how many were left out
         return {"consultant_id": str(doc["consultant_id"]), "restricted": "yes", "doc": "{}", "updated": updated}
-    skill_keys = [skills.key(s["name"]) for s in doc["skills"] if skills.key(s["name"])]
-    levels = [f"{skills.key(s['name'])}:{n}" for s in doc["skills"] for n in range(1, int(s["level"]) + 1)]
+    skill_keys = [k for s in doc["skills"] if (k := skills.key(s["name"]))]
+    # One term per skill and language at its own level (a query asks for every level from the minimum up):
+    # fewer postings than a term per level below it, which is what a rebuild spends its time on.
+    levels = [f"{k}:{max(1, min(5, int(s['level'])))}" for s in doc["skills"] if (k := skills.key(s["name"]))]
     langs = []
     for entry in doc["languages"]:
         name = language_key(entry["name"])
-        level = CEFR.index(entry["level"]) + 1 if entry.get("level") in CEFR else 1
-        langs += [name] + [f"{name}:{CEFR[n]}" for n in range(level)]
+        langs += [name, f"{name}:{entry['level'] if entry.get('level') in CEFR else CEFR[0]}"]
     texts = {"title": doc["title"] or "",
              "text": " ".join([doc["summary"] or "", doc["history_text"] or "", *doc["industries"], *doc["interests"]])}
     fields = {
         "consultant_id": str(doc["consultant_id"]),
         "skills": " ".join(skill_keys), "skill_levels": " ".join(levels), "languages": " ".join(langs),
-        "certificates": " ".join(f"{c['name']} {c['issuer']}" for c in doc["certificates"]),
+        "certificates": _ANALYSIS["en"].terms(" ".join(f"{c['name']} {c['issuer']}" for c in doc["certificates"])),
         "region": skills.key(doc["region"] or ""), "remote": doc["remote"] or "onsite",
         "available_from": day_number(doc["available_from"]), "excluded": " ".join(str(c) for c in doc["excluded_client_ids"]),
         "restricted": "no", "doc": json.dumps(_stored(doc), separators=(",", ":")), "updated": updated,
     }
     language = text_language(" ".join(texts.values()))
-    for part, text in texts.items():
-        fields[f"{part}_{language}"] = text
+    for part, text in texts.items():  # analysed terms, not the text: whoosh indexes a list as given
+        fields[f"{part}_{language}"] = _ANALYSIS[language].terms(text)
     return fields
 
 
@@ -167,7 +194,7 @@ class _SegmentCache:
     documents and is intersected with `live()` (which is keyed by the number of deletions)."""
 
     def __init__(self) -> None:
-        self.sets: dict[tuple[str, str], frozenset[int]] = {}
+        self.sets: dict[tuple, frozenset[int]] = {}
         self.norms: dict[tuple[str, str], tuple[float, dict[int, float]]] = {}
         self.queries: dict[str, frozenset[int]] = {}
         self._live: tuple[int, frozenset[int]] | None = None
@@ -184,6 +211,13 @@ class _SegmentCache:
             if len(self.sets) > 4096:
                 self.sets.clear()
             self.sets[key] = frozenset(_read_postings(reader, fieldname, term)[0])
+        return self.sets[key]
+
+    def union(self, reader, terms: list[tuple[str, str]]) -> frozenset[int]:
+        """The documents holding any of `terms` (the spellings and levels of one requirement)."""
+        key = ("|",) + tuple(terms)
+        if key not in self.sets:
+            self.sets[key] = frozenset().union(*(self.docs(reader, f, t) for f, t in terms))
         return self.sets[key]
 
     def query_docs(self, subsearcher, query) -> frozenset[int]:
@@ -274,7 +308,7 @@ class ProfileIndex:
             raise
         writer.commit()
 
-    def rebuild(self, docs: Iterable[ProfileDocument], procs: int = 1, limitmb: int = 256) -> int:
+    def rebuild(self, docs: Iterable[ProfileDocument], procs: int = 1, limitmb: int = 1024) -> int:
         """Replace the whole index with `docs`; a multi-segment writer when procs > 1."""
         count = 0
         with self.write_lock():
@@ -399,13 +433,20 @@ def _scored_terms(searcher, query: CandidateQuery) -> list[tuple[str, str, float
     return weighted
 
 
-def _must_terms(query: CandidateQuery) -> list[list[tuple[str, str]]]:
-    """One group per must skill: any of its spellings at the minimum level or above passes."""
-    return [[("skill_levels", f"{k}:{max(level, 1)}") for k in sorted(keys)] for keys, level in query.must_skills]
+def _must_terms(query: CandidateQuery) -> list[list[tuple[str, str, str]]]:
+    """One group per must skill: any of its spellings at the minimum level or above passes.
+    Each entry: (field, indexed term, the term an explanation shows: spelling and minimum level)."""
+    groups = []
+    for keys, level in query.must_skills:
+        low = min(max(level, 1), 5)
+        groups.append([("skill_levels", f"{k}:{n}", f"{k}:{low}") for k in sorted(keys) for n in range(low, 6)])
+    return groups
 
 
-def _language_terms(query: CandidateQuery) -> list[tuple[str, str]]:
-    return [("languages", f"{name}:{level}" if level in CEFR else name) for name, level in query.must_languages]
+def _language_terms(query: CandidateQuery) -> list[list[tuple[str, str]]]:
+    """One group per must language: the language at the minimum CEFR level or above (or at any level)."""
+    return [[("languages", f"{name}:{c}") for c in CEFR[CEFR.index(level):]] if level in CEFR else [("languages", name)]
+            for name, level in query.must_languages]
 
 
 def candidates(index: ProfileIndex, query: CandidateQuery) -> CandidateResult:
@@ -437,12 +478,12 @@ def candidates(index: ProfileIndex, query: CandidateQuery) -> CandidateResult:
         if must_groups:
             passing = None
             for group in must_groups:
-                either = frozenset().union(*(cache.docs(reader, f, t) for f, t in group))
+                either = cache.union(reader, [(f, t) for f, t, _ in group])
                 passing = either & live if passing is None else passing & either
         else:
             passing = live - restricted
-        for f, t in language_terms:
-            passing = passing & cache.docs(reader, f, t)
+        for group in language_terms:
+            passing = passing & cache.union(reader, group)
         if query.client_id is not None:
             hit = passing & cache.docs(reader, "excluded", str(query.client_id))
             left_out["excluded_client"] += len(hit)
@@ -452,7 +493,7 @@ def candidates(index: ProfileIndex, query: CandidateQuery) -> CandidateResult:
             left_out["unavailable"] += len(hit)
             passing = passing - hit
         passed += len(passing)
-        musts = [(f, t, cache.docs(reader, f, t)) for group in must_groups for f, t in group]
+        musts = [(f, shown, cache.docs(reader, f, t)) for group in must_groups for f, t, shown in group]
         terms = [(f, t, factor, cache.weights(reader, f, t, avgfl[f])) for f, t, factor in scored_terms]
         segments.append((sub, offset, musts, terms))
         scores: dict[int, float] = {}
@@ -474,9 +515,9 @@ def _hit(segments, docnum: int, score: float) -> Hit:
     sub, offset, musts, terms = next(s for s in reversed(segments) if s[1] <= docnum)
     local = docnum - offset
     matched: dict[str, list[str]] = {}
-    for f, t, docs in musts:
-        if local in docs:
-            matched.setdefault(f, []).append(t)
+    for f, shown, docs in musts:
+        if local in docs and shown not in matched.get(f, ()):
+            matched.setdefault(f, []).append(shown)
     for f, t, _, weights in terms:
         if local in weights:
             matched.setdefault(f, []).append(t)
