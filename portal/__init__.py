@@ -104,7 +104,7 @@ def register_search(app: Flask) -> None:
     """Connect the search index to the real profile tables (drain, rebuild, verify read them)."""
     from portal.services import search, search_documents
 
-    search.set_document_loader(search_documents.load_document)
+    search.set_document_loader(search_documents.load_document, batch=search_documents.load_documents)
     search.set_id_source(search_documents.consultant_ids)
 
 

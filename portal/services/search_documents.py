@@ -12,7 +12,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from portal.extensions import db
-from portal.models import Assignment, ConsultantProfile, ShortlistEntry, ShortlistState, User
+from portal.models import (
+    Assignment, AssignmentRating, ConsultantProfile, ProfileSkill, ShortlistEntry, ShortlistState, SupplierConsultant,
+    User,
+)
 from portal.services.matching_types import ProfileDocument
 
 # A shortlist entry in one of these states means the consultant was put forward to that client.
@@ -28,26 +31,57 @@ def _history_text(profile: ConsultantProfile) -> str:
     return "\n".join(parts)
 
 
-def _earlier_assignments(user_id: int) -> list[dict]:
-    rows = db.session.execute(
-        sa.select(Assignment.organisation_id).join(ShortlistEntry, ShortlistEntry.assignment_id == Assignment.id)
-        .where(ShortlistEntry.consultant_id == user_id, ShortlistEntry.state.in_(EARLIER_STATES))).all()
-    return [{"client_id": row.organisation_id, "rating": None} for row in rows]
+def _earlier_assignments(user_ids: list[int]) -> dict[int, list[dict]]:
+    """Per consultant: the clients they were put forward to, each with the buyer's rating of them for that
+    assignment when there is one (R-MATCH-1: earlier assignments and their ratings count), and rated
+    assignments they came to through a supplier (a rating of a supplier consultant record they claimed)."""
+    earlier: dict[int, dict[int, dict]] = {user_id: {} for user_id in user_ids}
+    for chunk in _chunks(user_ids):
+        for row in db.session.execute(
+                sa.select(ShortlistEntry.consultant_id, Assignment.id, Assignment.organisation_id)
+                .join(Assignment, ShortlistEntry.assignment_id == Assignment.id)
+                .where(ShortlistEntry.consultant_id.in_(chunk), ShortlistEntry.state.in_(EARLIER_STATES))):
+            earlier[row.consultant_id][row.id] = {"client_id": row.organisation_id, "rating": None}
+        for row in db.session.execute(
+                sa.select(SupplierConsultant.claimed_by_user_id, Assignment.id, Assignment.organisation_id,
+                          AssignmentRating.score)
+                .join(AssignmentRating, AssignmentRating.supplier_consultant_id == SupplierConsultant.id)
+                .join(Assignment, AssignmentRating.assignment_id == Assignment.id)
+                .where(SupplierConsultant.claimed_by_user_id.in_(chunk))
+                .order_by(AssignmentRating.id)):
+            earlier[row.claimed_by_user_id][row.id] = {"client_id": row.organisation_id, "rating": row.score}
+    return {user_id: list(by_assignment.values()) for user_id, by_assignment in earlier.items()}
+
+
+def _chunks(ids: list[int], size: int = 500) -> Iterable[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
 
 
 def load_document(consultant_id: int) -> ProfileDocument | None:
     """The consultant's profile as the index stores it; None when the person is gone, disabled or has no profile."""
-    user = db.session.get(User, consultant_id)
-    if user is None or user.role != "consultant" or user.is_disabled:
-        return None
-    profile = db.session.scalar(
-        sa.select(ConsultantProfile).where(ConsultantProfile.user_id == consultant_id).options(
-            selectinload(ConsultantProfile.skills), selectinload(ConsultantProfile.languages),
+    return load_documents([consultant_id]).get(consultant_id)
+
+
+def load_documents(consultant_ids: list[int]) -> dict[int, ProfileDocument]:
+    """load_document() for many consultants in a few queries (a rebuild reads profiles in batches)."""
+    users = {u.id: u for chunk in _chunks(consultant_ids) for u in db.session.scalars(
+        sa.select(User).where(User.id.in_(chunk), User.role == "consultant", User.is_disabled.is_(False)))}
+    ids = sorted(users)
+    profiles = [profile for chunk in _chunks(ids) for profile in db.session.scalars(
+        sa.select(ConsultantProfile).where(ConsultantProfile.user_id.in_(chunk)).options(
+            selectinload(ConsultantProfile.skills).selectinload(ProfileSkill.skill),
+            selectinload(ConsultantProfile.languages),
             selectinload(ConsultantProfile.certificates), selectinload(ConsultantProfile.industries),
             selectinload(ConsultantProfile.interests), selectinload(ConsultantProfile.employment),
-            selectinload(ConsultantProfile.education), selectinload(ConsultantProfile.exclusions)))
-    if profile is None:
-        return None
+            selectinload(ConsultantProfile.education), selectinload(ConsultantProfile.exclusions)))]
+    earlier = _earlier_assignments(ids)
+    return {profile.user_id: _document(users[profile.user_id], profile, earlier[profile.user_id])
+            for profile in profiles}
+
+
+def _document(user: User, profile: ConsultantProfile, earlier: list[dict]) -> ProfileDocument:
+    consultant_id = user.id
     return ProfileDocument(
         consultant_id=consultant_id, title=profile.title or user.job_title or "", summary=profile.summary or "",
         skills=[{"name": s.skill.name, "level": s.level, "years": s.years} for s in profile.skills],
@@ -58,7 +92,7 @@ def load_document(consultant_id: int) -> ProfileDocument | None:
         available_from=profile.available_from, extent=profile.extent if profile.extent is not None else 100,
         hourly_rate=int(profile.hourly_rate) if profile.hourly_rate is not None else 0,
         excluded_client_ids=sorted({e.organisation_id for e in profile.exclusions if e.organisation_id}),
-        restricted=False, earlier_assignments=_earlier_assignments(consultant_id), updated_at=profile.updated_at)
+        restricted=False, earlier_assignments=earlier, updated_at=profile.updated_at)
 
 
 def consultant_ids() -> Iterable[int]:

@@ -24,18 +24,34 @@ from portal.services.search.index import (  # noqa: F401  (the package's interfa
 )
 
 DocumentLoader = Callable[[int], "ProfileDocument | None"]
-_providers: dict[str, Callable | None] = {"load_document": None, "ids": None}
+BatchLoader = Callable[[list[int]], "dict[int, ProfileDocument]"]
+_providers: dict[str, Callable | None] = {"load_document": None, "load_documents": None, "ids": None}
 _indexes: dict[str, ProfileIndex] = {}
 DRAIN_BATCH = 500
+LOAD_BATCH = 500
 
 
 class NoDocumentLoader(RuntimeError):
     """No profile model is connected to the index yet (set_document_loader was never called)."""
 
 
-def set_document_loader(fn: DocumentLoader | None) -> None:
-    """Connect the profile model: fn(consultant_id) returns its ProfileDocument, or None when gone."""
+def set_document_loader(fn: DocumentLoader | None, batch: BatchLoader | None = None) -> None:
+    """Connect the profile model: fn(consultant_id) returns its ProfileDocument, or None when gone;
+    batch(ids), when given, returns the documents of many ids at once (absent ids are gone)."""
     _providers["load_document"] = fn
+    _providers["load_documents"] = batch
+
+
+def _load_many(ids: list[int], load: DocumentLoader) -> Iterable["ProfileDocument | None"]:
+    """The documents of `ids` in order (None when gone), a batch at a time when a batch loader is connected."""
+    batch = _providers["load_documents"] if load is _providers["load_document"] else None
+    if batch is None:
+        yield from (load(i) for i in ids)
+        return
+    for start in range(0, len(ids), LOAD_BATCH):
+        chunk = ids[start:start + LOAD_BATCH]
+        found = batch(chunk)
+        yield from (found.get(i) for i in chunk)
 
 
 def set_id_source(fn: Callable[[], Iterable[int]] | None) -> None:
@@ -94,9 +110,11 @@ def drain(load_document: DocumentLoader | None = None, index: ProfileIndex | Non
             if not rows:
                 return done
             last_op = {row.consultant_id: row.op for row in rows}
+            wanted = [consultant_id for consultant_id, op in last_op.items() if op == "upsert"]
+            docs = dict(zip(wanted, _load_many(wanted, load)))
             upserts, deletes = [], []
-            for consultant_id, op in last_op.items():
-                doc = load(consultant_id) if op == "upsert" else None
+            for consultant_id in last_op:
+                doc = docs.get(consultant_id)
                 if doc is None:
                     deletes.append(consultant_id)
                 else:
@@ -132,8 +150,7 @@ def rebuild(progress: Callable[[int], None] | None = None, procs: int = 1, ids: 
     first_pending = db.session.scalar(sa.select(sa.func.max(SearchIndexOutbox.id))) or 0
 
     def documents():
-        for n, consultant_id in enumerate(ids, 1):
-            doc = load(consultant_id)
+        for n, doc in enumerate(_load_many(ids, load), 1):
             if doc is not None:
                 yield doc
             if progress:
@@ -159,8 +176,8 @@ class Differences:
 def verify() -> Differences:
     """Compare the index with what the loader says the database holds."""
     load, expected = document_loader(), {}
-    for consultant_id in id_source()():
-        doc = load(consultant_id)
+    ids = list(id_source()())
+    for consultant_id, doc in zip(ids, _load_many(ids, load)):
         if doc is not None:
             expected[consultant_id] = doc["updated_at"].isoformat() if doc.get("updated_at") else ""
     indexed = current_index().stored()
