@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 
 from portal.extensions import db
 from portal.models import Assignment, AssignmentRating, AssignmentState, Offer, SupplierConsultant, User
-from portal.services import DomainError, audit
+from portal.services import DomainError, audit, search
 from portal.services.actors import Actor
 
 
@@ -28,6 +28,11 @@ def rate(actor: Actor, assignment: Assignment, *, score: int, comment: str,
     db.session.add(rating)
     db.session.flush()
     audit.record(actor, "assignment.rate", obj=rating, detail={"assignment": assignment.id, "score": score})
+    if supplier_consultant_id is not None:  # the rated person's ranking counts it (R-MATCH-1)
+        person = db.session.scalar(sa.select(SupplierConsultant.claimed_by_user_id)
+                                   .where(SupplierConsultant.id == supplier_consultant_id))
+        if person is not None:
+            search.enqueue(person)
     return rating
 
 
