@@ -132,10 +132,11 @@ def document_fields(doc: ProfileDocument) -> dict:
              "text": " ".join([doc["summary"] or "", doc["history_text"] or "", *doc["industries"], *doc["interests"]])}
     fields = {
         "consultant_id": str(doc["consultant_id"]),
-        "skills": " ".join(skill_keys), "skill_levels": " ".join(levels), "languages": " ".join(langs),
+        # keyword fields as lists of terms: whoosh takes them as they are, without running a tokenizer
+        "skills": skill_keys, "skill_levels": levels, "languages": [term for term in langs if term],
         "certificates": _ANALYSIS["en"].terms(" ".join(f"{c['name']} {c['issuer']}" for c in doc["certificates"])),
         "region": skills.key(doc["region"] or ""), "remote": doc["remote"] or "onsite",
-        "available_from": day_number(doc["available_from"]), "excluded": " ".join(str(c) for c in doc["excluded_client_ids"]),
+        "available_from": day_number(doc["available_from"]), "excluded": [str(c) for c in doc["excluded_client_ids"]],
         "restricted": "no", "doc": json.dumps(_stored(doc), separators=(",", ":")), "updated": updated,
     }
     language = text_language(" ".join(texts.values()))
@@ -355,10 +356,11 @@ class ProfileIndex:
             segment = sub.reader().segment()
             if segment is not None:
                 alive.add(segment.segment_id())
-        for key in [k for k in self._segments if not k.startswith("reader-") and k not in alive]:
-            del self._segments[key]
-        if len(self._segments) > 4 * len(alive) + 16:  # readers without segment ids: start over
-            self._segments = {k: v for k, v in self._segments.items() if k in alive}
+        keys = list(self._segments)  # a snapshot: another thread may be adding a segment's cache
+        for key in [k for k in keys if not k.startswith("reader-") and k not in alive]:
+            self._segments.pop(key, None)
+        if len(keys) > 4 * len(alive) + 16:  # readers without segment ids: start over
+            self._segments = {k: v for k, v in list(self._segments.items()) if k in alive}
 
     def stored(self) -> dict[int, str]:
         """consultant id -> stored update time, for `verify`."""
