@@ -45,6 +45,11 @@ def test_ratings_of_earlier_assignments_reach_the_document_the_score_and_the_wor
     assert factor.detail == {"average": 4.5, "count": 2} and factor.points == 1.12
     assert "rating" not in {f.code for f in by_id[unrated.id].explanation.factors}
     assert by_id[rated.id].score > by_id[unrated.id].score
+    staff = login_as("staff", staff_roles="recruiter")
+    page = staff.get(f"/staff/assignments/{assignment.id}/ranking", headers={"Accept-Language": "en"})
+    html = page.get_data(as_text=True)
+    rut = html[html.index(f'id="candidate-{rated.id}"'):]
+    assert page.status_code == 200 and "Earlier ratings: 1.12 points (rated 4.5 of 5 on average, 2 ratings)" in rut
     with app.test_request_context():
         words = "\n".join(matching.explain_in_plain_words(by_id[rated.id].explanation, "en"))
     assert "The average rating of your earlier assignments (4.5 of 5, 2 rated): 1.12 points." in words
