@@ -161,6 +161,7 @@ def _stored(doc: ProfileDocument) -> dict:
 # --- postings held in memory, per segment -----------------------------------------------------------
 
 BM25_B, BM25_K1 = 0.75, 1.2  # whoosh's BM25F defaults, so scores are those whoosh would give
+MAX_HELD = 3_000_000  # postings one segment's cache holds before it starts over
 
 
 def _read_postings(reader, fieldname: str, term: str) -> tuple[list[int], list[float]]:
@@ -199,6 +200,15 @@ class _SegmentCache:
         self.norms: dict[tuple[str, str], tuple[float, dict[int, float]]] = {}
         self.queries: dict[str, frozenset[int]] = {}
         self._live: tuple[int, frozenset[int]] | None = None
+        self.held = 0  # postings held in sets and weights, to bound the memory
+
+    def _make_room(self, size: int) -> None:
+        """Start over when the cache would hold more than MAX_HELD postings (about 300 MB)."""
+        if self.held + size > MAX_HELD:
+            self.sets.clear()
+            self.norms.clear()
+            self.held = 0
+        self.held += size
 
     def live(self, reader) -> frozenset[int]:
         deleted = reader.deleted_docs_set if reader.has_deletions() else frozenset()
@@ -209,16 +219,18 @@ class _SegmentCache:
     def docs(self, reader, fieldname: str, term: str) -> frozenset[int]:
         key = (fieldname, term)
         if key not in self.sets:
-            if len(self.sets) > 4096:
-                self.sets.clear()
-            self.sets[key] = frozenset(_read_postings(reader, fieldname, term)[0])
+            docs = frozenset(_read_postings(reader, fieldname, term)[0])
+            self._make_room(len(docs) + 1)
+            self.sets[key] = docs
         return self.sets[key]
 
     def union(self, reader, terms: list[tuple[str, str]]) -> frozenset[int]:
         """The documents holding any of `terms` (the spellings and levels of one requirement)."""
         key = ("|",) + tuple(terms)
         if key not in self.sets:
-            self.sets[key] = frozenset().union(*(self.docs(reader, f, t) for f, t in terms))
+            docs = frozenset().union(*(self.docs(reader, f, t) for f, t in terms))
+            self._make_room(len(docs) + 1)
+            self.sets[key] = docs
         return self.sets[key]
 
     def query_docs(self, subsearcher, query) -> frozenset[int]:
@@ -235,13 +247,12 @@ class _SegmentCache:
         key = (fieldname, term)
         cached = self.norms.get(key)
         if cached is None or abs(cached[0] - avgfl) > 0.02 * avgfl:
-            if len(self.norms) > 4096:
-                self.norms.clear()
             ids, weights = _read_postings(reader, fieldname, term)
             length = reader.doc_field_length
             k1, base, slope = BM25_K1, BM25_K1 * (1 - BM25_B), BM25_K1 * BM25_B / avgfl
             cached = (avgfl, {d: tf * (k1 + 1) / (tf + base + slope * (length(d, fieldname, 1) or 1))
                               for d, tf in zip(ids, weights)})
+            self._make_room(len(cached[1]) + 1)
             self.norms[key] = cached
         return cached[1]
 
