@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
 
 from portal.extensions import db
 from portal.models import (
-    Assignment, AssignmentRating, ConsultantProfile, ProfileSkill, ShortlistEntry, ShortlistState, SupplierConsultant,
-    User,
+    Assignment, AssignmentRating, Certificate, ConsultantProfile, EducationEntry, EmploymentEntry, ExcludedOrganisation,
+    ProfileIndustry, ProfileInterest, ProfileLanguage, ProfileSkill, ShortlistEntry, ShortlistState, Skill,
+    SupplierConsultant, User,
 )
 from portal.services.matching_types import ProfileDocument
 
@@ -64,23 +64,54 @@ def load_document(consultant_id: int) -> ProfileDocument | None:
 
 
 def load_documents(consultant_ids: list[int]) -> dict[int, ProfileDocument]:
-    """load_document() for many consultants in a few queries (a rebuild reads profiles in batches)."""
-    users = {u.id: u for chunk in _chunks(consultant_ids) for u in db.session.scalars(
-        sa.select(User).where(User.id.in_(chunk), User.role == "consultant", User.is_disabled.is_(False)))}
+    """load_document() for many consultants in a few plain queries (a rebuild reads profiles in batches);
+    rows, not ORM objects, so a rebuild of every profile neither fills the session nor waits on it."""
+    users = {row.id: row for chunk in _chunks(consultant_ids) for row in db.session.execute(
+        sa.select(User.id, User.job_title).where(User.id.in_(chunk), User.role == "consultant",
+                                                 User.is_disabled.is_(False)))}
     ids = sorted(users)
-    profiles = [profile for chunk in _chunks(ids) for profile in db.session.scalars(
-        sa.select(ConsultantProfile).where(ConsultantProfile.user_id.in_(chunk)).options(
-            selectinload(ConsultantProfile.skills).selectinload(ProfileSkill.skill),
-            selectinload(ConsultantProfile.languages),
-            selectinload(ConsultantProfile.certificates), selectinload(ConsultantProfile.industries),
-            selectinload(ConsultantProfile.interests), selectinload(ConsultantProfile.employment),
-            selectinload(ConsultantProfile.education), selectinload(ConsultantProfile.exclusions)))]
+    profiles = {row.id: _Row(row._asdict()) for chunk in _chunks(ids) for row in db.session.execute(
+        sa.select(ConsultantProfile.id, ConsultantProfile.user_id, ConsultantProfile.title, ConsultantProfile.summary,
+                  ConsultantProfile.region, ConsultantProfile.remote, ConsultantProfile.available_from,
+                  ConsultantProfile.extent, ConsultantProfile.hourly_rate, ConsultantProfile.updated_at)
+        .where(ConsultantProfile.user_id.in_(chunk)))}
+    parts = {  # collection -> (model, columns, order within a profile), as the ORM relationships order them
+        "skills": (ProfileSkill, (ProfileSkill.level, ProfileSkill.years, Skill.name), (ProfileSkill.id,)),
+        "languages": (ProfileLanguage, (ProfileLanguage.name, ProfileLanguage.level), (ProfileLanguage.id,)),
+        "certificates": (Certificate, (Certificate.name, Certificate.issuer), (Certificate.id,)),
+        "industries": (ProfileIndustry, (ProfileIndustry.name,), (ProfileIndustry.id,)),
+        "interests": (ProfileInterest, (ProfileInterest.text,), (ProfileInterest.id,)),
+        "employment": (EmploymentEntry, (EmploymentEntry.title, EmploymentEntry.description),
+                       (EmploymentEntry.start.desc(), EmploymentEntry.id)),
+        "education": (EducationEntry, (EducationEntry.degree,), (EducationEntry.start.desc(), EducationEntry.id)),
+        "exclusions": (ExcludedOrganisation, (ExcludedOrganisation.organisation_id,), (ExcludedOrganisation.id,)),
+    }
+    for profile in profiles.values():
+        for name in parts:
+            setattr(profile, name, [])
+    for name, (model, columns, order) in parts.items():
+        for chunk in _chunks(sorted(profiles)):
+            query = sa.select(model.profile_id, *columns)
+            if model is ProfileSkill:
+                query = query.join(Skill, Skill.id == ProfileSkill.skill_id)
+            for row in db.session.execute(query.where(model.profile_id.in_(chunk)).order_by(model.profile_id, *order)):
+                entry = _Row(row._asdict())
+                if model is ProfileSkill:
+                    entry.skill = _Row({"name": row.name})
+                getattr(profiles[row.profile_id], name).append(entry)
     earlier = _earlier_assignments(ids)
     return {profile.user_id: _document(users[profile.user_id], profile, earlier[profile.user_id])
-            for profile in profiles}
+            for profile in profiles.values()}
 
 
-def _document(user: User, profile: ConsultantProfile, earlier: list[dict]) -> ProfileDocument:
+class _Row:
+    """A row with attribute access, shaped like the ORM objects `_document` reads."""
+
+    def __init__(self, values: dict) -> None:
+        self.__dict__.update(values)
+
+
+def _document(user, profile, earlier: list[dict]) -> ProfileDocument:
     consultant_id = user.id
     return ProfileDocument(
         consultant_id=consultant_id, title=profile.title or user.job_title or "", summary=profile.summary or "",
