@@ -13,6 +13,7 @@ from sqlalchemy.orm import selectinload
 
 from portal.extensions import db
 from portal.models import Assignment, ConsultantProfile, ShortlistEntry, ShortlistState, User
+from portal.services import restrictions
 from portal.services.matching_types import ProfileDocument
 
 # A shortlist entry in one of these states means the consultant was put forward to that client.
@@ -48,17 +49,18 @@ def load_document(consultant_id: int) -> ProfileDocument | None:
             selectinload(ConsultantProfile.education), selectinload(ConsultantProfile.exclusions)))
     if profile is None:
         return None
+    restricted = restrictions.active_categories(consultant_id)  # R-RIGHTS-5: restricted data is not processed
     return ProfileDocument(
         consultant_id=consultant_id, title=profile.title or user.job_title or "", summary=profile.summary or "",
         skills=[{"name": s.skill.name, "level": s.level, "years": s.years} for s in profile.skills],
         languages=[{"name": lang.name, "level": lang.level} for lang in profile.languages],
         certificates=[{"name": c.name, "issuer": c.issuer or ""} for c in profile.certificates],
         industries=[i.name for i in profile.industries], interests=[i.text for i in profile.interests],
-        history_text=_history_text(profile), region=profile.region or "", remote=profile.remote or "onsite",
+        history_text="" if "history" in restricted else _history_text(profile), region=profile.region or "", remote=profile.remote or "onsite",
         available_from=profile.available_from, extent=profile.extent if profile.extent is not None else 100,
         hourly_rate=int(profile.hourly_rate) if profile.hourly_rate is not None else 0,
         excluded_client_ids=sorted({e.organisation_id for e in profile.exclusions if e.organisation_id}),
-        restricted=False, earlier_assignments=_earlier_assignments(consultant_id), updated_at=profile.updated_at)
+        restricted=restrictions.WHOLE in restricted, earlier_assignments=_earlier_assignments(consultant_id), updated_at=profile.updated_at)
 
 
 def consultant_ids() -> Iterable[int]:
