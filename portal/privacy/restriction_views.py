@@ -1,7 +1,7 @@
 """The person's own restriction of processing and their “this is wrong” disputes (R-RIGHTS-5, R-RIGHTS-3)."""
 from __future__ import annotations
 
-from flask import abort, flash, request as http_request, url_for
+from flask import abort, flash, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -112,10 +112,9 @@ def _dispute_page(form: DisputeForm, status: int = 200):
     return render("privacy/dispute.html", status=status, form=form, item=item, kind=kind, kinds=disputes.KINDS)
 
 
-@bp.route("/disputes/new")
-def new_dispute():
-    form = DisputeForm(formdata=None, kind=http_request.args.get("kind", ""),
-                       object_id=http_request.args.get("object_id", ""))
+@bp.route("/disputes/new/<kind>/<int:object_id>")
+def new_dispute(kind: str, object_id: int):
+    form = DisputeForm(formdata=None, kind=kind, object_id=str(object_id))
     return _dispute_page(form)
 
 

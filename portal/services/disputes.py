@@ -64,7 +64,7 @@ def open_dispute(actor: Actor, user: User, kind: str, object_id: int, reason: st
     text = _text(reason, "reason", _l("Say what is wrong, and what is right if you know."))
     if open_for(kind, [object_id]):
         raise DomainError(_l("You have already said this is wrong; we are checking it."), field="reason")
-    request = privacy_requests.open_for_user(actor, user, "rectification", f"{KINDS[kind]}: {text}")
+    request = privacy_requests.open_for_user(actor, user, "rectification", text)  # the item: see the dispute
     dispute = DataDispute(user_id=user.id, object_kind=kind, object_id=object_id, reason=text,
                           privacy_request_id=request.id)
     db.session.add(dispute)

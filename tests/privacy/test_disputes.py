@@ -56,7 +56,7 @@ def test_dispute_flags_the_statement_everywhere_and_opens_a_rectification(people
     consultant, _other, officer, statement, _rating = people
     profile_page = consultant.get("/consultant/profile", headers=EN).get_data(as_text=True)
     assert f'id="dispute-statement-{statement.id}"' in profile_page
-    form = consultant.get(f"/privacy/disputes/new?kind=reference_statement&object_id={statement.id}", headers=EN)
+    form = consultant.get(f"/privacy/disputes/new/reference_statement/{statement.id}", headers=EN)
     assert form.status_code == 200 and statement.text in form.get_data(as_text=True)
     response = _dispute(consultant, "reference_statement", statement.id)
     assert response.status_code == 303
@@ -126,8 +126,8 @@ def test_another_persons_item_is_404_and_bad_input_is_422(people, login_as):
     consultant, other, _officer, statement, rating = people
     assert _dispute(other, "reference_statement", statement.id).status_code == 404
     assert _dispute(other, "rating", rating.id).status_code == 404
-    assert other.get(f"/privacy/disputes/new?kind=rating&object_id={rating.id}").status_code == 404
-    assert other.get("/privacy/disputes/new?kind=nonsense&object_id=1").status_code == 404
+    assert other.get(f"/privacy/disputes/new/rating/{rating.id}").status_code == 404
+    assert other.get("/privacy/disputes/new/nonsense/1").status_code == 404
     assert _dispute(consultant, "reference_statement", statement.id, reason="  ").status_code == 422
     assert _dispute(consultant, "reference_statement", statement.id, reason="x" * 4001).status_code == 422
     assert db.session.scalar(sa.select(sa.func.count()).select_from(DataDispute)) == 0
