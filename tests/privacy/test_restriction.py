@@ -164,3 +164,11 @@ def test_starting_the_restriction_request_prepares_an_answer(login_as):
     assert officer.post(f"/staff/privacy-requests/{case.id}/start").status_code == 303
     db.session.refresh(case)
     assert "Your whole profile" in case.prepared_answer
+
+
+def test_the_privacy_centre_says_what_is_restricted(login_as):
+    person = login_as("consultant")
+    assert 'id="restricted-now"' not in person.get("/privacy/", headers=EN).get_data(as_text=True)
+    _restrict(person, "history")
+    html = person.get("/privacy/", headers=EN).get_data(as_text=True)
+    assert 'id="restricted-now"' in html and "Employment and education history" in html
