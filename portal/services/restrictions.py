@@ -12,6 +12,8 @@ What a restriction does, at once:
 from __future__ import annotations
 
 import sqlalchemy as sa
+from flask import current_app
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from portal.extensions import db
@@ -169,7 +171,11 @@ def describe_for_answer(user_id: int) -> str:
 
 
 def _prepare_answer(actor: Actor, request) -> str | None:
-    return describe_for_answer(request.user_id) if request.user_id else None
+    """In the person's language: staff review the text and send it to them."""
+    if not request.user_id:
+        return None
+    with force_locale(request.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
+        return describe_for_answer(request.user_id)
 
 
 def register() -> None:

@@ -132,7 +132,7 @@ def test_another_persons_restriction_is_404_and_bad_input_is_422(login_as):
 
 
 def test_a_staff_restriction_is_lifted_only_by_the_privacy_officer_who_tells_the_person(app, login_as):
-    person = login_as("consultant")
+    person = login_as("consultant", locale="en")
     officer = login_as("staff", staff_roles="privacy_officer")
     recruiter = login_as("staff", staff_roles="recruiter")
     with app.test_request_context(), pytest.raises(DomainError):
@@ -157,7 +157,7 @@ def test_a_staff_restriction_is_lifted_only_by_the_privacy_officer_who_tells_the
 
 
 def test_starting_the_restriction_request_prepares_an_answer(login_as):
-    person = login_as("consultant")
+    person = login_as("consultant", locale="en")
     officer = login_as("staff", staff_roles="privacy_officer")
     _restrict(person, "profile")
     case = db.session.scalar(sa.select(PrivacyRequest).where(PrivacyRequest.user_id == person.user.id))
