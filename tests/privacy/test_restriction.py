@@ -102,6 +102,11 @@ def test_staff_cannot_shortlist_or_process_a_restricted_consultant(scene):  # no
     assert again.status_code == 422
     html = scene.staff.get(f"/staff/consultants/{scene.consultant.user.id}", headers=EN).get_data(as_text=True)
     assert "Processing restricted: read-only." in html and "My history is wrong; check it first." in html
+    listed = scene.staff.get("/staff/consultants", headers=EN).get_data(as_text=True)
+    assert f'id="restricted-{scene.consultant.user.id}"' in listed and f'id="restricted-{scene.other.id}"' not in listed
+    page = scene.staff.get(f"/staff/assignments/{scene.assignment.id}/shortlist", headers=EN).get_data(as_text=True)
+    assert f'id="restriction-banner-{scene.consultant.user.id}"' in page
+    assert f'id="restriction-banner-{scene.other.id}"' not in page
 
 
 def test_an_approved_entry_is_hidden_from_the_buyer_while_restricted(scene):  # noqa: F811
