@@ -19,7 +19,8 @@ class ProcessingRestriction(Base):
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
     category: Mapped[str] = mapped_column(sa.String(20))  # "profile" = the whole profile
     reason: Mapped[str] = mapped_column(sa.Text)
-    source: Mapped[str] = mapped_column(sa.String(20))  # "person" (their request) or "staff"; a dispute restricts its one item (DataDispute)
+    # "person" (their own request) or "staff"; a dispute restricts its one item instead (DataDispute).
+    source: Mapped[str] = mapped_column(sa.String(20))
     privacy_request_id: Mapped[int | None] = mapped_column(sa.ForeignKey("privacy_requests.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))

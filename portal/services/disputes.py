@@ -28,7 +28,8 @@ def _owner_of(kind: str, object_id: int) -> int | None:
                                  .where(ReferenceStatement.id == object_id))
     if kind == "rating":
         return db.session.scalar(sa.select(SupplierConsultant.claimed_by_user_id)
-                                 .join(AssignmentRating, AssignmentRating.supplier_consultant_id == SupplierConsultant.id)
+                                 .join(AssignmentRating,
+                                       AssignmentRating.supplier_consultant_id == SupplierConsultant.id)
                                  .where(AssignmentRating.id == object_id))
     return None
 

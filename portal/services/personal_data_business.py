@@ -7,9 +7,10 @@ import sqlalchemy as sa
 from portal.extensions import db
 from portal.models import (
     Assignment, AssignmentComment, ConsentRequest, Disclosure, ShortlistEntry, AssignmentRating, CommunicationPreference, ConsentLink, ConsentRecord,
-    DataDispute, ErasureQueueItem, MarketingObjection, ProcessingRestriction, Offer, PartnerContact, PartnerDocument, PolicyNotice, PrivacyMessage,
+    ErasureQueueItem, MarketingObjection, Offer, PartnerContact, PartnerDocument, PolicyNotice, PrivacyMessage,
     PrivacyRequest, ServiceMessage, ServiceRequest, SupplierConsultant, User,
 )
+from portal.models import DataDispute, ProcessingRestriction
 
 
 def collect(user: User, rows) -> dict:

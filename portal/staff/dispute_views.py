@@ -54,7 +54,8 @@ def dispute_correct(dispute_id: int):
 @allow(PRIVACY_OFFICER)
 def dispute_reject(dispute_id: int):
     found = _dispute(dispute_id)
-    return _run(found.privacy_request_id, lambda: disputes.reject(current_actor(), found, http_request.form.get("reason")),
+    reason = http_request.form.get("reason")
+    return _run(found.privacy_request_id, lambda: disputes.reject(current_actor(), found, reason),
                 _("Rejected with your reason; the person is told and the flag is lifted."))
 
 

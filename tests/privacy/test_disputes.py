@@ -86,7 +86,8 @@ def test_correcting_changes_the_text_closes_and_tells_the_person(people):
     assert done.status_code == 303
     db.session.expire_all()
     assert db.session.get(ReferenceStatement, statement.id).text == "Reliable and on time."
-    assert dispute.state == "corrected" and db.session.get(PrivacyRequest, dispute.privacy_request_id).state == "answered"
+    assert dispute.state == "corrected"
+    assert db.session.get(PrivacyRequest, dispute.privacy_request_id).state == "answered"
     mail = db.session.scalars(sa.select(OutboxMail).where(OutboxMail.user_id == consultant.user.id)
                               .order_by(OutboxMail.id.desc())).first()
     assert "The referee confirmed the correction." in mail.body_text
@@ -137,3 +138,19 @@ def test_another_persons_item_is_404_and_bad_input_is_422(people, login_as):
     assert recruiter.post(f"/staff/disputes/{dispute.id}/reject", data={"reason": "no"}).status_code in (403, 404)
     assert other.post(f"/staff/disputes/{dispute.id}/reject", data={"reason": "no"}).status_code in (403, 404)
     assert dispute.state == "open"
+
+
+@pytest.mark.parametrize("role", ["consultant", "buyer", "supplier", "partner"])
+def test_no_role_can_dispute_or_lift_for_another_person(people, login_as, role):
+    from portal.services import restrictions
+
+    consultant, _other, _officer, statement, rating = people
+    consultant.post("/privacy/restriction", data={"categories": ["references"], "reason": "Checking"})
+    [row] = restrictions.active(consultant.user.id)
+    intruder = login_as(role)
+    assert _dispute(intruder, "reference_statement", statement.id).status_code == 404
+    assert _dispute(intruder, "rating", rating.id).status_code == 404
+    assert intruder.post(f"/privacy/restriction/{row.id}/lift").status_code == 404
+    assert "Checking" not in intruder.get("/privacy/restriction").get_data(as_text=True)
+    assert restrictions.is_restricted(consultant.user, "references")
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(DataDispute)) == 0

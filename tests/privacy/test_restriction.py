@@ -11,7 +11,7 @@ from portal.services import DomainError, matching, restrictions, search, search_
 from portal.services.actors import Actor
 from portal.services.assignment_ranking import query_for
 from tests.search.test_ranking_page import make_profile
-from tests.shortlists.conftest import approve, give_profile, pick, scene  # noqa: F401  (fixture)
+from tests.shortlists.conftest import approve, pick, scene  # noqa: F401  (fixture)
 
 EN = {"Accept-Language": "en"}
 
