@@ -108,6 +108,20 @@ def _date(value: date | None, fmt: str = "medium") -> str:
     return format_date(value, fmt) if value else "–"
 
 
+def _register_restriction_globals(app: Flask) -> None:
+    """Questions staff pages ask: is this person's processing restricted, is this item disputed (R-RIGHTS-3/5)."""
+    from portal.services import disputes, restrictions
+
+    app.add_template_global(restrictions.active, "restrictions_of")
+    app.add_template_global(disputes.is_disputed, "is_disputed")
+    app.add_template_global(disputes.of_request, "dispute_of_request")
+    app.add_template_global(disputes.target, "dispute_target")
+    app.add_template_global(disputes.KINDS, "DISPUTE_KINDS")
+    app.add_template_global(disputes.STATES, "DISPUTE_STATES")
+    app.add_template_global(restrictions.CATEGORIES, "RESTRICTION_CATEGORIES")
+    app.add_template_global(restrictions.SOURCES, "RESTRICTION_SOURCES")
+
+
 def register_templating(app: Flask) -> None:
     app.add_template_filter(_datetime, "datetime")
     app.add_template_filter(_date, "date")
@@ -115,6 +129,7 @@ def register_templating(app: Flask) -> None:
     app.add_template_global(navigation)
     app.add_template_global(representative_name)
     app.add_template_global(lambda: str(get_locale()), "current_locale")
+    _register_restriction_globals(app)
 
     @app.context_processor
     def labels():

@@ -9,7 +9,8 @@ import sqlalchemy as sa
 from flask import url_for
 
 from portal.extensions import db
-from portal.models import Assignment, ConsentRequest, CookieEntry, Organisation, OutboxMail, PrivacyRequest
+from portal.models import (Assignment, ConsentRequest, CookieEntry, Organisation, OutboxMail, PrivacyRequest,
+                           ReferenceStatement)
 from portal.services import demo_data, tokens
 
 LOGINS = {  # who → demo e-mail local part
@@ -47,6 +48,8 @@ def object_pages() -> dict[str, list[str]]:
         "staff.shortlist": [url_for("staff.shortlist", assignment_id=_shortlisting(), q="konsult")],
         "staff.ranking": [url_for("staff.ranking", assignment_id=_shortlisting())],
         "buyer.assignment": [url_for("buyer.assignment", assignment_id=_shortlisting())],
+        "privacy.new_dispute": [url_for("privacy.new_dispute", kind="reference_statement", object_id=_first(
+            ReferenceStatement))],
         "consultant.answer_by_mail": [
             url_for("consultant.answer_by_mail", token=tokens.issue("consent_answer", {"request": _pending_question()})),
             url_for("consultant.answer_by_mail", token="bad-token")],

@@ -22,6 +22,7 @@ from portal.models.profile_entries import (
 from portal.models.profiles import (
     ConsultantProfile, FTaxStatus, Gender, RemotePreference, Skill, SkillAlias, WorkPermit,
 )
+from portal.models.restrictions import DataDispute, ProcessingRestriction
 from portal.models.search import SearchIndexOutbox, SkillSynonym
 from portal.models.sensitive_data import SensitiveDataRefusal
 from portal.models.service_requests import ServiceMessage, ServiceRequest
@@ -45,6 +46,7 @@ __all__ = [
     "ConsentRequest",
     "ConsentRequestKind",
     "ConsentRequestStatus",
+    "DataDispute",
     "Disclosure",
     "ConsentLink",
     "ConsentMethod",
@@ -74,6 +76,7 @@ __all__ = [
     "PolicyNotice",
     "PrivacyMessage",
     "PrivacyRequest",
+    "ProcessingRestriction",
     "ProfileImportDraft",
     "ProfileIndustry",
     "ProfileInterest",

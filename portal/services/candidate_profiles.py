@@ -14,7 +14,7 @@ from flask_babel import get_locale
 
 from portal.extensions import db
 from portal.models import Assignment, ConsultantProfile, User
-from portal.services import anonymize
+from portal.services import anonymize, restrictions
 
 # The keys of a card, as anonymize.anonymized_card returns them.
 CARD_FIELDS = ("title", "summary", "region", "skills", "languages", "certificates", "employment", "education",
@@ -62,4 +62,5 @@ def _locale(locale: str | None) -> str:
 
 def anonymized_card(consultant: User, assignment: Assignment, *, locale: str | None = None) -> dict:
     """The card under a pseudonym (see portal.services.anonymize for what is kept and why)."""
-    return anonymize.anonymized_card(profile_dict(consultant), assignment.id, locale=_locale(locale))
+    data = restrictions.without_restricted(profile_dict(consultant), consultant.id)  # R-RIGHTS-5
+    return anonymize.anonymized_card(data, assignment.id, locale=_locale(locale))

@@ -13,7 +13,7 @@ from flask_babel import lazy_gettext as _l
 from portal.extensions import db
 from portal.models import (ConsentRequest, ConsentRequestKind, ConsentRequestStatus, Organisation, ShortlistEntry,
                            ShortlistState, User, utcnow)
-from portal.services import DomainError, audit, mail, tokens
+from portal.services import DomainError, audit, mail, restrictions, tokens
 from portal.services.actors import Actor
 
 K, R, S = ConsentRequestKind, ConsentRequestStatus, ShortlistState
@@ -26,6 +26,7 @@ LinkFor = Callable[[str], str]
 
 
 def _ask(actor: Actor, entry: ShortlistEntry, kind: str, link_for: LinkFor) -> ConsentRequest:
+    restrictions.refuse_if_restricted(entry.consultant_id)
     request = ConsentRequest(kind=kind, consultant_id=entry.consultant_id, assignment_id=entry.assignment_id,
                              shortlist_entry_id=entry.id, asked_by_id=actor.user_id,
                              answer_by=utcnow() + timedelta(days=current_app.config["DISCLOSURE_ANSWER_DAYS"]))

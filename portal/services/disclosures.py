@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from portal.extensions import db
 from portal.models import (ConsentRequest, ConsentRequestKind, ConsentRequestStatus, Disclosure, ShortlistEntry,
                            ShortlistState, User)
-from portal.services import DomainError, audit, candidate_profiles
+from portal.services import DomainError, audit, candidate_profiles, restrictions
 from portal.services.actors import Actor
 
 RELEASABLE = ("name", "email", "phone", "profile")
@@ -33,7 +33,8 @@ def release(actor: Actor, entry: ShortlistEntry, fields: list[str]) -> Disclosur
     request = _accepted_request(entry)
     if entry.state != ShortlistState.CONSULTANT_ACCEPTED.value or request is None or not entry.is_active:
         raise DomainError(_l("The consultant has not said yes to this client: nothing can be released."))
-    profile = candidate_profiles.profile_dict(entry.consultant)
+    restrictions.refuse_if_restricted(entry.consultant_id)
+    profile = restrictions.without_restricted(candidate_profiles.profile_dict(entry.consultant), entry.consultant_id)
     released = {}
     for name in chosen:
         if name == "profile":

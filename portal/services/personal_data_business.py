@@ -10,6 +10,7 @@ from portal.models import (
     ErasureQueueItem, MarketingObjection, Offer, PartnerContact, PartnerDocument, PolicyNotice, PrivacyMessage,
     PrivacyRequest, ServiceMessage, ServiceRequest, SupplierConsultant, User,
 )
+from portal.models import DataDispute, ProcessingRestriction
 
 
 def collect(user: User, rows) -> dict:
@@ -35,6 +36,8 @@ def collect(user: User, rows) -> dict:
                                                         ServiceMessage.author_id == user.id,
                                                         ServiceMessage.request_id.in_(request_ids))),
         "erasure_queue": rows(ErasureQueueItem, ErasureQueueItem.user_id == user.id),
+        "processing_restrictions": rows(ProcessingRestriction, ProcessingRestriction.user_id == user.id),
+        "data_disputes": rows(DataDispute, DataDispute.user_id == user.id),
         "consent_links": rows(ConsentLink, ConsentLink.user_id == user.id),
         "consent_records": rows(ConsentRecord, ConsentRecord.user_id == user.id),
         "privacy_requests": rows(PrivacyRequest, sa.or_(PrivacyRequest.user_id == user.id,

@@ -16,6 +16,7 @@ from portal.models import (
     ProfileIndustry, ProfileInterest, ProfileLanguage, ProfileSkill, ShortlistEntry, ShortlistState, Skill,
     SupplierConsultant, User,
 )
+from portal.services import restrictions
 from portal.services.matching_types import ProfileDocument
 
 # A shortlist entry in one of these states means the consultant was put forward to that client.
@@ -100,7 +101,9 @@ def load_documents(consultant_ids: list[int]) -> dict[int, ProfileDocument]:
                     entry.skill = _Row({"name": row.name})
                 getattr(profiles[row.profile_id], name).append(entry)
     earlier = _earlier_assignments(ids)
-    return {profile.user_id: _document(users[profile.user_id], profile, earlier[profile.user_id])
+    restricted = restrictions.active_categories_of(ids)  # R-RIGHTS-5: restricted data is not processed
+    return {profile.user_id: _document(users[profile.user_id], profile, earlier[profile.user_id],
+                                       restricted.get(profile.user_id, set()))
             for profile in profiles.values()}
 
 
@@ -111,7 +114,7 @@ class _Row:
         self.__dict__.update(values)
 
 
-def _document(user, profile, earlier: list[dict]) -> ProfileDocument:
+def _document(user, profile, earlier: list[dict], restricted: set[str]) -> ProfileDocument:
     consultant_id = user.id
     return ProfileDocument(
         consultant_id=consultant_id, title=profile.title or user.job_title or "", summary=profile.summary or "",
@@ -119,11 +122,13 @@ def _document(user, profile, earlier: list[dict]) -> ProfileDocument:
         languages=[{"name": lang.name, "level": lang.level} for lang in profile.languages],
         certificates=[{"name": c.name, "issuer": c.issuer or ""} for c in profile.certificates],
         industries=[i.name for i in profile.industries], interests=[i.text for i in profile.interests],
-        history_text=_history_text(profile), region=profile.region or "", remote=profile.remote or "onsite",
+        history_text="" if "history" in restricted else _history_text(profile),
+        region=profile.region or "", remote=profile.remote or "onsite",
         available_from=profile.available_from, extent=profile.extent if profile.extent is not None else 100,
         hourly_rate=int(profile.hourly_rate) if profile.hourly_rate is not None else 0,
         excluded_client_ids=sorted({e.organisation_id for e in profile.exclusions if e.organisation_id}),
-        restricted=False, earlier_assignments=earlier, updated_at=profile.updated_at)
+        restricted=restrictions.WHOLE in restricted, updated_at=profile.updated_at,
+        earlier_assignments=[{**e, "rating": None} for e in earlier] if "ratings" in restricted else earlier)
 
 
 def consultant_ids() -> Iterable[int]:

@@ -8,8 +8,9 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from portal.extensions import db
-from portal.models import Assignment, Organisation, ShortlistEntry, ShortlistState, User, utcnow
-from portal.services import DomainError, audit, candidate_profiles, explanations
+from portal.models import (Assignment, Organisation, ProcessingRestriction, ShortlistEntry, ShortlistState, User,
+                           utcnow)
+from portal.services import DomainError, audit, candidate_profiles, explanations, restrictions
 from portal.services.actors import Actor
 from portal.services.matching_types import Explanation
 
@@ -64,6 +65,7 @@ def add(actor: Actor, assignment: Assignment, consultant_id: int | None, reason:
     consultant = db.session.get(User, consultant_id) if consultant_id else None
     if consultant is None or consultant.role != "consultant":
         raise DomainError(_l("Choose a consultant from the search results."), field="consultant_id")
+    restrictions.refuse_if_restricted(consultant.id)
     if _active_entry(assignment.id, consultant.id) is not None:
         raise DomainError(_l("This consultant is already on the shortlist."), field="consultant_id")
     draft = candidate_profiles.anonymized_card(consultant, assignment)
@@ -93,10 +95,16 @@ def approve_card(actor: Actor, entry: ShortlistEntry) -> None:
     """A recruiter has read the anonymized card: from now on the buyer sees it, under the pseudonym."""
     if not entry.is_active or entry.state != S.PROPOSED.value:
         raise DomainError(_l("Only a proposed candidate's card can be approved for the buyer."))
+    restrictions.refuse_if_restricted(entry.consultant_id)
     entry.state, entry.approved_by_id, entry.approved_at = S.APPROVED_FOR_BUYER.value, actor.user_id, utcnow()
     db.session.flush()
     audit.record(actor, "shortlist.approve_card", subject=entry.consultant_id, obj=entry,
                  detail={"assignment": entry.assignment_id})
+
+
+def _restricted_people():
+    return sa.select(ProcessingRestriction.user_id).where(ProcessingRestriction.category == restrictions.WHOLE,
+                                                          ProcessingRestriction.lifted_at.is_(None))
 
 
 def for_buyer(organisation: Organisation, assignment_id: int, entry_id: int) -> ShortlistEntry | None:
@@ -105,7 +113,7 @@ def for_buyer(organisation: Organisation, assignment_id: int, entry_id: int) -> 
         sa.select(ShortlistEntry).join(Assignment, Assignment.id == ShortlistEntry.assignment_id).where(
             ShortlistEntry.id == entry_id, ShortlistEntry.assignment_id == assignment_id,
             Assignment.organisation_id == organisation.id, ShortlistEntry.removed_at.is_(None),
-            ShortlistEntry.state.in_(tuple(BUYER_STATUS))))
+            ShortlistEntry.state.in_(tuple(BUYER_STATUS)), ShortlistEntry.consultant_id.not_in(_restricted_people())))
 
 
 def buyer_rows(assignment: Assignment) -> list[dict]:
@@ -113,9 +121,11 @@ def buyer_rows(assignment: Assignment) -> list[dict]:
     from portal.services import disclosures
 
     rows = []
-    for entry in entries(assignment, include_removed=False):
+    listed = entries(assignment, include_removed=False)
+    frozen = restrictions.restricted_ids(e.consultant_id for e in listed)  # R-RIGHTS-5: hidden while restricted
+    for entry in listed:
         status = BUYER_STATUS.get(entry.state)
-        if status is None:
+        if status is None or entry.consultant_id in frozen:
             continue
         row = {"id": entry.id, "pseudonym": entry.pseudonym, "status": status, "card": None, "released": None}
         if status != "not_available":

@@ -8,7 +8,7 @@ from portal.extensions import db
 from portal.htmx import render
 from portal.models import User
 from portal.security import allow, current_actor, staff
-from portal.services import attachments, completeness, consultant_directory, profiles
+from portal.services import attachments, completeness, consultant_directory, profiles, restrictions
 from portal.staff.views import bp
 
 PROFILES = staff("recruiter", "finance")
@@ -18,7 +18,9 @@ PROFILES = staff("recruiter", "finance")
 @allow(PROFILES)
 def consultants():
     text = request.args.get("q", "")
-    return render("staff/consultants.html", people=consultant_directory.search(text), q=text)
+    people = consultant_directory.search(text)
+    return render("staff/consultants.html", people=people, q=text,
+                  restricted=restrictions.restricted_ids(p.id for p in people))
 
 
 @bp.route("/consultants/<int:user_id>")
