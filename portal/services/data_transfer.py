@@ -230,3 +230,19 @@ def prepare(actor: Actor, request: PrivacyRequest) -> str | None:
 
 def register() -> None:
     privacy_requests.register_executor("portability", prepare)
+
+
+def load_demo(consultant: User | None):
+    """`flask demo load`: the demo consultant sent their data to another firm once (idempotent)."""
+    from portal.services.actors import SYSTEM
+
+    if consultant is None or db.session.scalar(sa.select(DataTransfer.id).where(DataTransfer.user_id == consultant.id)):
+        return
+    sent = utcnow() - timedelta(days=3)
+    transfer = DataTransfer(user_id=consultant.id, kind="email", destination="rekrytering@nyttbolag.example",
+                            state="downloaded", created_at=sent, expires_at=sent + lifetime(),
+                            used_at=sent + timedelta(hours=2))
+    db.session.add(transfer)
+    db.session.flush()
+    audit.record(SYSTEM, "data_transfer.create", subject=consultant, obj=transfer, detail={"kind": "email", "demo": True})
+    yield "data transfer: one demo transfer, already downloaded"
