@@ -9,9 +9,11 @@ downloaded. The ZIP is built when the link is followed, so it holds the data as 
 """
 from __future__ import annotations
 
+import http.client
 import ipaddress
 import json
 import socket
+import ssl
 import urllib.error
 import urllib.request
 from datetime import timedelta
@@ -136,7 +138,7 @@ def deliver(actor: Actor, transfer: DataTransfer) -> DataTransfer:
     request = urllib.request.Request(transfer.destination, data=body, method="POST",
                                      headers={"Content-Type": "application/json",
                                               "User-Agent": "Customersonly-portal/1 (data portability)"})
-    opener = urllib.request.build_opener(_NoRedirect)
+    opener = _opener(transfer.destination)
     try:
         with opener.open(request, timeout=TIMEOUT_SECONDS) as response:
             status = response.status
@@ -145,7 +147,7 @@ def deliver(actor: Actor, transfer: DataTransfer) -> DataTransfer:
         error = f"HTTP {exc.code}"
     except (urllib.error.URLError, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", exc)
-        error = type(reason).__name__ if not isinstance(reason, str) else reason[:100]
+        error = (reason if isinstance(reason, str) else str(reason) or type(reason).__name__)[:100]
     transfer.error = error
     _mark(actor, transfer, "failed" if error else "sent")
     return transfer
@@ -156,6 +158,38 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: PLR0913
         return None
+
+
+class _PublicPeerConnection(http.client.HTTPSConnection):
+    """Checks the address actually connected to, after DNS: a name that resolved to a public address
+    when we checked it and to a private one now (DNS rebinding) is refused before anything is sent."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        create = self._create_connection
+
+        def checked(*a, **kw):  # before TLS starts: not a byte goes to a private address
+            sock = create(*a, **kw)
+            peer = ipaddress.ip_address(sock.getpeername()[0].split("%")[0])
+            if not peer.is_global or peer.is_multicast:
+                sock.close()
+                raise OSError("private address")
+            return sock
+
+        self._create_connection = checked
+
+
+class _PublicHTTPS(urllib.request.HTTPSHandler):
+    def https_open(self, req):
+        return self.do_open(_PublicPeerConnection, req, context=self._context)
+
+
+def _opener(url: str) -> urllib.request.OpenerDirector:
+    handlers = [_NoRedirect]
+    host = (urlsplit(url).hostname or "").lower()
+    if host not in {h.lower() for h in current_app.config["TRANSFER_ALLOWED_INSECURE_HOSTS"]}:
+        handlers.append(_PublicHTTPS(context=ssl.create_default_context()))
+    return urllib.request.build_opener(*handlers)
 
 
 def _mark(actor: Actor, transfer: DataTransfer, state: str) -> None:
@@ -245,4 +279,9 @@ def load_demo(consultant: User | None):
     db.session.add(transfer)
     db.session.flush()
     audit.record(SYSTEM, "data_transfer.create", subject=consultant, obj=transfer, detail={"kind": "email", "demo": True})
-    yield "data transfer: one demo transfer, already downloaded"
+    waiting = DataTransfer(user_id=consultant.id, kind="endpoint", destination="https://import.nyttbolag.example/gdpr",
+                           state="sent", created_at=utcnow(), expires_at=utcnow() + lifetime())
+    db.session.add(waiting)
+    db.session.flush()
+    audit.record(SYSTEM, "data_transfer.create", subject=consultant, obj=waiting, detail={"kind": "endpoint", "demo": True})
+    yield "data transfers: one downloaded, one link waiting"

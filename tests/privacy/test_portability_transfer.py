@@ -205,3 +205,19 @@ def test_a_portability_request_started_by_staff_prepares_a_link(app, login_as):
     download = app.test_client().post(link)
     assert download.status_code == 200 and download.mimetype == "application/zip"
     assert db.session.scalars(sa.select(DataTransfer)).one().kind == "request"
+
+
+def test_the_connection_itself_must_reach_a_public_address(app):
+    """DNS rebinding: a name checked as public that later resolves to 127.0.0.1 is refused at connect."""
+    import urllib.request
+
+    with app.test_request_context():
+        opener = data_transfer._opener("https://receiver.example.org/import")
+        server = Receiver()
+        try:
+            request = urllib.request.Request(server.url.replace("http://", "https://"), data=b"{}", method="POST")
+            with pytest.raises(OSError, match="private address"):
+                opener.open(request, timeout=5)
+            assert server.received == []
+        finally:
+            server.close()
