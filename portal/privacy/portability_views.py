@@ -55,7 +55,7 @@ def start_transfer():
         return _index(status=422, transfer_form=form)
     actor = current_actor()
     try:
-        transfer = data_transfer.start(
+        transfer, download_url = data_transfer.start(
             actor, current_user, form.destination.data,
             page_link=lambda token: url_for("privacy.transfer_link", token=token, _external=True),
             file_link=lambda token: url_for("privacy.transfer_file", token=token, _external=True))
@@ -64,8 +64,8 @@ def start_transfer():
         apply_domain_error(form, error)
         return _index(status=422, transfer_form=form)
     db.session.commit()  # the record and its audit stand even if the receiver does not answer
-    if transfer.kind == "endpoint":
-        data_transfer.deliver(actor, transfer)
+    if download_url is not None:
+        data_transfer.deliver(actor, transfer, download_url)
         db.session.commit()
     if transfer.state == "sent":
         flash(_("The link to your data is sent. It works once, until %(when)s UTC.",

@@ -108,9 +108,10 @@ def _new(actor: Actor, user: User, kind: str, destination: str) -> tuple[DataTra
     return transfer, token
 
 
-def start(actor: Actor, user: User, destination: str | None, *, page_link, file_link) -> DataTransfer:
-    """Record the transfer and send the link: by mail now, or (for an endpoint) by `deliver`
-    after the caller has committed. `page_link(token)`/`file_link(token)` make the URLs."""
+def start(actor: Actor, user: User, destination: str | None, *, page_link,
+          file_link) -> tuple[DataTransfer, str | None]:
+    """Record the transfer and send the link by mail now; for an endpoint, return the download link
+    for `deliver`, which the caller runs after its commit. `page_link`/`file_link(token)` make the URLs."""
     kind, where = parse_destination(destination)
     transfer, token = _new(actor, user, kind, where)
     if kind == "email":
@@ -118,10 +119,8 @@ def start(actor: Actor, user: User, destination: str | None, *, page_link, file_
                    locale=user.locale, sender=user, link=page_link(token), expires_at=transfer.expires_at,
                    schema_url=schema_url())
         _mark(actor, transfer, "sent")
-    else:
-        transfer._token = token  # kept in memory only, for deliver()
-        transfer._link = file_link(token)
-    return transfer
+        return transfer, None
+    return transfer, file_link(token)  # the token is never stored: only its receiver has it
 
 
 def schema_url() -> str:
@@ -130,9 +129,9 @@ def schema_url() -> str:
     return url_for("privacy.schema", name="portability", _external=True)
 
 
-def deliver(actor: Actor, transfer: DataTransfer) -> DataTransfer:
+def deliver(actor: Actor, transfer: DataTransfer, download_url: str) -> DataTransfer:
     """POST the link to the endpoint (short timeout, no redirects); record success or failure."""
-    body = json.dumps({"download_url": transfer._link, "expires_at": transfer.expires_at.isoformat() + "Z",
+    body = json.dumps({"download_url": download_url, "expires_at": transfer.expires_at.isoformat() + "Z",
                        "schema_url": schema_url(),
                        "controller": current_app.config["CONTROLLER"]["name"]}).encode()
     request = urllib.request.Request(transfer.destination, data=body, method="POST",

@@ -187,6 +187,13 @@ def _file_path(row: dict) -> str:
     return f"files/{row['id']}-{row['filename']}"
 
 
+def _utc(value: str | None) -> str | None:
+    """Our times are stored as naive UTC; RFC 3339 (JSON Schema's date-time) wants the offset said."""
+    if value is None or value.endswith("Z") or "+" in value[10:]:
+        return value
+    return value + "Z"
+
+
 def build(user: User, *, now: datetime | None = None) -> dict:
     """The portability document: the data the person gave, one list of rows per table."""
     data = personal_data.collect(user)
@@ -201,7 +208,8 @@ def build(user: User, *, now: datetime | None = None) -> dict:
             rows = [r for r in rows if keep(user)(r)]
         if name == "attachments":
             rows = [{**r, "file": _file_path(r)} for r in rows]
-        tables[name] = [{column: r.get(column) for column in fields} for r in rows]
+        tables[name] = [{column: _utc(r.get(column)) if fields[column][0] == "datetime" else r.get(column)
+                         for column in fields} for r in rows]
     return {"format": FORMAT, "version": VERSION, "controller": current_app.config["CONTROLLER"]["name"],
             "generated_at": (now or datetime.now(timezone.utc)).isoformat(),
             "schema": "portability.schema.json", "tables": tables}
@@ -283,7 +291,7 @@ def schema() -> dict:
         "$id": "/privacy/schemas/portability.json",
         "title": "Customersonly AB: data you gave us (data portability, GDPR Art. 20)",
         "description": "The personal data a person provided to Customersonly AB, as one document. "
-                       "Dates are ISO 8601; times are UTC without offset. The same tables are in the ZIP as CSV.",
+                       "Dates are ISO 8601 (YYYY-MM-DD); times are RFC 3339 in UTC (ending in Z). The same tables are in the ZIP as CSV.",
         "type": "object",
         "additionalProperties": False,
         "required": ["format", "version", "controller", "generated_at", "schema", "tables"],

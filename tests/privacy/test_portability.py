@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 
 import jsonschema
@@ -111,6 +112,10 @@ def test_the_zip_holds_what_the_person_gave_and_nothing_inferred(login_as):
     text = archive.read("portability.json").decode()
     for inferred in ("audit", "Staff note", "password", "score", "rating", "pseudonym"):
         assert inferred not in text
+    rfc3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
+    times = [(t, c, r[c]) for t, (_d, fields, _k) in portability.TABLES.items() for r in tables[t]
+             for c, spec in fields.items() if spec[0] == "datetime" and r[c] is not None]
+    assert times and all(rfc3339.match(value) for _t, _c, value in times), times
     rows = list(csv.DictReader(io.StringIO(archive.read("csv/skills.csv").decode())))
     assert rows == [{"skill": "Kotlin", "level": "4", "years": "6"}]
     assert db.session.scalar(sa.select(AuditEvent).where(
