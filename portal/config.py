@@ -58,7 +58,11 @@ class Config:
                      "consultant_claim": 60 * 60 * 24 * 14, "change_email": 60 * 60 * 48,
                      "consent_answer": 60 * 60 * 24 * 30,
                      # A visitor's privacy request waits this long for its confirmation link.
-                     "privacy_request": 60 * 60 * 24 * 7}
+                     "privacy_request": 60 * 60 * 24 * 7,
+                     # A portability download link sent to another controller (R-RIGHTS-6).
+                     "data_transfer": 60 * 60 * 24 * 7}
+    # Hosts a data transfer may reach over plain http or on a private address: tests' local receiver only.
+    TRANSFER_ALLOWED_INSECURE_HOSTS: tuple[str, ...] = ()
     POLICY_DIR: str | None = None  # where the policy versions live; None: portal/content
     # How long a consultant has to answer "may we send your profile?" before it counts as no (R-CON-9).
     DISCLOSURE_ANSWER_DAYS = 5

@@ -9,8 +9,8 @@ import sqlalchemy as sa
 from flask import url_for
 
 from portal.extensions import db
-from portal.models import (Assignment, ConsentRequest, CookieEntry, Organisation, OutboxMail, PrivacyRequest,
-                           ReferenceStatement)
+from portal.models import (Assignment, ConsentRequest, CookieEntry, DataTransfer, Organisation, OutboxMail,
+                           PrivacyRequest, ReferenceStatement)
 from portal.services import demo_data, tokens
 
 LOGINS = {  # who → demo e-mail local part
@@ -32,6 +32,10 @@ def _pending_question():
     return db.session.scalar(sa.select(ConsentRequest.id).where(ConsentRequest.status == "pending").limit(1))
 
 
+def _unused_transfer():
+    return db.session.scalar(sa.select(DataTransfer.id).where(DataTransfer.used_at.is_(None)).limit(1))
+
+
 def object_pages() -> dict[str, list[str]]:
     """Pages that need an object id or a token, by endpoint."""
     user_id = db.session.scalar(sa.text("SELECT id FROM users ORDER BY id LIMIT 1"))
@@ -44,6 +48,11 @@ def object_pages() -> dict[str, list[str]]:
         "privacy.request_detail": [url_for("privacy.request_detail", request_id=_first(PrivacyRequest))],
         "staff.privacy_request": [url_for("staff.privacy_request", request_id=_first(PrivacyRequest))],
         "privacy.confirm": [url_for("privacy.confirm", token=tokens.issue("privacy_request", {"request": 1}))],
+        "privacy.transfer_detail": [url_for("privacy.transfer_detail", transfer_id=_first(DataTransfer))],
+        "privacy.transfer_link": [url_for("privacy.transfer_link", token="bad-token"), url_for(
+            "privacy.transfer_link", token=tokens.issue("data_transfer", {"transfer": _unused_transfer()}))],
+        "privacy.schema": [],  # JSON, not a page: tests/privacy/test_portability.py
+        "privacy.transfer_file": [],  # a ZIP download
         "public.privacy_policy_version": [url_for("public.privacy_policy_version", published="2019-04-15")],
         "staff.shortlist": [url_for("staff.shortlist", assignment_id=_shortlisting(), q="konsult")],
         "staff.ranking": [url_for("staff.ranking", assignment_id=_shortlisting())],

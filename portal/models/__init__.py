@@ -28,6 +28,7 @@ from portal.models.sensitive_data import SensitiveDataRefusal
 from portal.models.service_requests import ServiceMessage, ServiceRequest
 from portal.models.shortlists import ShortlistEntry, ShortlistState
 from portal.models.tokens import UsedToken
+from portal.models.transfers import DataTransfer
 
 __all__ = [
     "Assignment",
@@ -54,6 +55,7 @@ __all__ = [
     "ConsultantProfile",
     "CookieCategory",
     "CookieEntry",
+    "DataTransfer",
     "EDITABLE_STATES",
     "EducationEntry",
     "EmploymentEntry",

@@ -27,7 +27,8 @@ def _index(status: int = 200, **context):
                   requests=privacy_requests.for_person(current_user), request_buttons=REQUEST_BUTTONS,
                   kinds=privacy_requests.KINDS, states=privacy_requests.STATES, purposes=PURPOSES,
                   marketing_objected=marketing.has_objected(current_user),
-                  policy_notice=policy_notices.unseen(current_user), **consent_views.context(), **context)
+                  policy_notice=policy_notices.unseen(current_user), **consent_views.context(),
+                  portability=portability_views.context(context.pop("transfer_form", None)), **context)
 
 
 @bp.route("/")
@@ -141,4 +142,6 @@ def policy_seen():
     return hx_redirect(url_for("privacy.index"))
 
 
-from portal.privacy import consent_views, restriction_views, visitor  # noqa: E402,F401  (register their routes on bp)
+from portal.privacy import (  # noqa: E402,F401  (register their routes on bp)
+    consent_views, portability_views, restriction_views, visitor,
+)

@@ -21,11 +21,13 @@ CONTROLLER = "Customersonly AB"
 DEFAULT = {"purpose": "Running the portal and the services you use in it",
            "legal_basis": "Contract (Art. 6(1)(b)) or legitimate interest (Art. 6(1)(f))",
            "retention": "As long as your account is active, then erased or anonymized",
-           "recipients": "Customersonly AB staff with a need to know; our hosting provider (processor)"}
+           "recipients": "Customersonly AB staff with a need to know; our hosting provider (processor)",
+           "source": "You, when you registered and used the portal"}
 _PROFILE = {"purpose": "Matching you with assignments and presenting you to clients",
             "legal_basis": "Contract (Art. 6(1)(b)); your consent before any disclosure to a client",
             "retention": "While your account is active; erased two years after your last activity",
-            "recipients": "Recruiters at Customersonly AB; clients only what you agreed to release"}
+            "recipients": "Recruiters at Customersonly AB; clients only what you agreed to release",
+            "source": "You (typed in or imported from your CV or LinkedIn file at your request)"}
 CATEGORIES: dict[str, dict[str, str]] = {
     "users": {**DEFAULT, "purpose": "Your account: signing in, contacting you"},
     "consultant_profiles": _PROFILE, "profile_skills": _PROFILE, "profile_languages": _PROFILE,
@@ -33,17 +35,47 @@ CATEGORIES: dict[str, dict[str, str]] = {
     "education_entries": _PROFILE, "certificates": _PROFILE, "attachments": _PROFILE,
     "audit_events": {"purpose": "Security and accountability: who did what with your data",
                      "legal_basis": "Legal obligation (Art. 6(1)(c)) and legitimate interest (Art. 6(1)(f))",
-                     "retention": "Two years", "recipients": "Customersonly AB privacy officer and administrators"},
-    "outbox_mails": {**DEFAULT, "purpose": "Mail we sent you", "retention": "90 days"},
+                     "retention": "Two years", "recipients": "Customersonly AB privacy officer and administrators",
+                     "source": "Recorded by the portal when you or our staff act on your data"},
+    "outbox_mails": {**DEFAULT, "purpose": "Mail we sent you", "retention": "90 days",
+                     "source": "Written by the portal"},
     "privacy_requests": {"purpose": "Handling your data protection requests",
                          "legal_basis": "Legal obligation (Art. 6(1)(c), Art. 12–22)",
                          "retention": "Three years after the request is closed",
-                         "recipients": "Customersonly AB privacy officer"},
+                         "recipients": "Customersonly AB privacy officer",
+                         "source": "You, and our privacy officer's answers"},
     "disclosures": {"purpose": "The log of what we sent to clients about you",
                     "legal_basis": "Your consent (Art. 6(1)(a)) and accountability (Art. 5(2))",
                     "retention": "As long as the client relationship lasts, at least two years",
-                    "recipients": "The client named in each row"},
+                    "recipients": "The client named in each row",
+                    "source": "Recorded by the portal when a recruiter sent your profile"},
+    "data_transfers": {"purpose": "Sending your data to another controller when you ask (Art. 20(2))",
+                       "legal_basis": "Legal obligation (Art. 6(1)(c), Art. 20)",
+                       "retention": "Three years, like your privacy requests",
+                       "recipients": "The receiver you named",
+                       "source": "You, when you asked for the transfer"},
 }
+# Where data came from, for categories whose source is not the person themselves (Art. 15(1)(g)).
+SOURCES = {
+    "assignment_ratings": "The client or recruiter who rated the assignment",
+    "shortlist_entries": "Our recruiters, helped by the portal's matching",
+    "consent_requests": "Our recruiters' questions and your answers",
+    "invitations": "The person who invited you",
+    "reference_statements": "Your referees, as recorded by our recruiters",
+    "profile_references": "You",
+    "memberships": "Your organisation's administrator or you",
+    "supplier_consultants": "The supplier that offered you, or you",
+    "offers": "The supplier that submitted the offer",
+    "erasure_queue": "Recorded by the portal",
+    "policy_notices": "Recorded by the portal",
+}
+
+
+def _about(table: str) -> dict:
+    about = dict(CATEGORIES.get(table, DEFAULT))
+    if table in SOURCES:
+        about["source"] = SOURCES[table]
+    return about
 
 
 def build(user: User, *, now: datetime | None = None) -> dict:
@@ -52,7 +84,7 @@ def build(user: User, *, now: datetime | None = None) -> dict:
     for request in data.get("privacy_requests", []):  # an earlier extract is not repeated inside this one
         if "extract_json" in request:
             request["extract_json"] = bool(request["extract_json"])
-    categories = [{"category": table, **CATEGORIES.get(table, DEFAULT), "rows": rows}
+    categories = [{"category": table, **_about(table), "rows": rows}
                   for table, rows in sorted(data.items()) if rows]
     return {"controller": CONTROLLER, "generated_at": (now or datetime.now(timezone.utc)).isoformat(),
             "person": {"id": user.id, "name": user.name, "email": user.email}, "categories": categories}

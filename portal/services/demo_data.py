@@ -114,9 +114,10 @@ def load() -> Iterator[str]:
     yield from demo_profiles.load(consultant, password_hash)
     yield from _privacy_requests()
     yield from demo_shortlists.load(people)
-    from portal.services import demo_restrictions
+    from portal.services import data_transfer, demo_restrictions
 
     yield from demo_restrictions.load(people)
+    yield from data_transfer.load_demo(consultant)
     uri = pyotp.TOTP(DEMO_TOTP_SECRET).provisioning_uri(name=demo_email("admin"), issuer_name="Customersonly demo")
     yield f"demo password for every account: {DEMO_PASSWORD}"
     yield f"staff TOTP secret: {DEMO_TOTP_SECRET}  (provisioning URI: {uri})"

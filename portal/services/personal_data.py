@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import (
-    Attachment, AuditEvent, Certificate, ConsultantProfile, EducationEntry, EmploymentEntry, ExcludedOrganisation,
+    Attachment, AuditEvent, Certificate, ConsultantProfile, DataTransfer, EducationEntry, EmploymentEntry, ExcludedOrganisation,
     Invitation, Membership, OutboxMail, ProfileImportDraft, ProfileIndustry, ProfileInterest, ProfileLanguage,
     ProfileSkill, Reference, ReferenceStatement, User,
 )
@@ -70,6 +70,7 @@ def collect(user: User) -> dict:
         "attachments": _rows(Attachment, Attachment.profile_id == pid),
         "profile_import_drafts": _rows(ProfileImportDraft, ProfileImportDraft.profile_id == pid),
         "audit_events": _rows(AuditEvent, sa.or_(AuditEvent.subject_id == user.id, AuditEvent.actor_id == user.id)),
+        "data_transfers": _rows(DataTransfer, DataTransfer.user_id == user.id),
         "outbox_mails": _rows(OutboxMail, sa.or_(OutboxMail.user_id == user.id, OutboxMail.to_address == user.email)),
     }
     result.update(personal_data_business.collect(user, _rows))
