@@ -33,9 +33,10 @@ def create_app(config: dict | None = None) -> Flask:
 
 def register_privacy_executors() -> None:
     """The rights other features carry out when staff press Start on a privacy request (R-RIGHTS-2)."""
-    from portal.services import access_extract
+    from portal.services import access_extract, erasure
 
     access_extract.register()
+    erasure.register()
 
 
 def register_extensions(app: Flask) -> None:
