@@ -141,4 +141,4 @@ def policy_seen():
     return hx_redirect(url_for("privacy.index"))
 
 
-from portal.privacy import consent_views, visitor  # noqa: E402  (register their routes on bp)
+from portal.privacy import consent_views, erasure_views, visitor  # noqa: E402  (register their routes on bp)

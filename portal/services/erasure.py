@@ -426,7 +426,9 @@ def receipt_text(data: dict, locale: str | None = None) -> str:
     from flask import render_template
     from flask_babel import force_locale
 
-    with force_locale(locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
+    if locale is None:  # the language of the page asking
+        return render_template("mail/erasure_receipt.txt", receipt=receipt_lines(data))
+    with force_locale(locale):
         return render_template("mail/erasure_receipt.txt", receipt=receipt_lines(data))
 
 
@@ -484,7 +486,7 @@ def erase_for_request(actor: Actor, request: PrivacyRequest) -> tuple[dict, str,
         result = _erase_address(actor, address)
     db.session.refresh(request)
     result["request"] = request.id
-    body = receipt_text(result, locale)
+    body = receipt_text(result, locale or current_app.config["BABEL_DEFAULT_LOCALE"])
     privacy_requests._move(actor, request, "answered")  # no mail from the outbox: see the docstring
     privacy_requests._add_message(actor, request, body, from_staff=True)
     return result, address, locale
@@ -536,3 +538,17 @@ def erase_queue_item(actor: Actor, item: ErasureQueueItem) -> dict:
 
 def register() -> None:
     privacy_requests.register_executor("erasure", prepare)
+
+
+def receipt_json(data: dict) -> str:
+    """The receipt as a file: the codes with their English labels."""
+    from flask_babel import force_locale
+
+    with force_locale("en"):
+        lines = receipt_lines(data)
+        readable = {"erased_at": data["at"], "request": data.get("request"),
+                    "deleted": [{"what": str(label), "count": count} for label, count in lines["deleted"]],
+                    "kept": [{"what": str(label), "count": count, "ground": str(ground), "until": until}
+                             for label, count, ground, until in lines["kept"]],
+                    "files_removed": data["files_removed"], "mails_removed": data["mails_removed"]}
+    return json.dumps(readable, ensure_ascii=False, indent=2)
