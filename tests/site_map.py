@@ -9,7 +9,9 @@ import sqlalchemy as sa
 from flask import url_for
 
 from portal.extensions import db
-from portal.models import Assignment, ConsentRequest, CookieEntry, Organisation, OutboxMail, PrivacyRequest
+from portal.models import (
+    Assignment, ConsentRequest, CookieEntry, ErasureQueueItem, Organisation, OutboxMail, PrivacyRequest,
+)
 from portal.services import demo_data, tokens
 
 LOGINS = {  # who → demo e-mail local part
@@ -42,6 +44,7 @@ def object_pages() -> dict[str, list[str]]:
         "staff.cookie_edit": [url_for("staff.cookie_edit", entry_id=_first(CookieEntry))],
         "privacy.request_detail": [url_for("privacy.request_detail", request_id=_first(PrivacyRequest))],
         "staff.privacy_request": [url_for("staff.privacy_request", request_id=_first(PrivacyRequest))],
+        "staff.erasure_item": [url_for("staff.erasure_item", item_id=_first(ErasureQueueItem))],
         "privacy.confirm": [url_for("privacy.confirm", token=tokens.issue("privacy_request", {"request": 1}))],
         "public.privacy_policy_version": [url_for("public.privacy_policy_version", published="2019-04-15")],
         "staff.shortlist": [url_for("staff.shortlist", assignment_id=_shortlisting(), q="konsult")],
