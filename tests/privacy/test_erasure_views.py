@@ -25,7 +25,7 @@ def _outbox_to(address: str) -> int:
 
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_previews_confirms_and_gets_a_receipt(login_as, smtp, role):
-    person = login_as(role, name="Rut Raderad", email=f"rut.{role}@example.se")
+    person = login_as(role, name="Rut Raderad", email=f"rut.{role}@example.se", locale="en")
     page = person.get("/privacy/erasure", headers=EN).get_data(as_text=True)
     assert "Deleted now" in page and "Kept, why and until when" in page and 'id="erase-now"' in page
     assert "Security log" in page  # a kept item, with its ground and date
@@ -96,7 +96,8 @@ def _link(mail: OutboxMail) -> str:
 def test_a_visitor_request_is_started_erased_and_answered_by_staff(client, login_as, smtp, csrf_off):
     person = factories.make_user("consultant", name="Vide Visitor", email="vide@example.se")
     db.session.commit()
-    client.post("/privacy/ask", data={"name": "Vide Visitor", "email": "vide@example.se", "kind": "erasure"})
+    client.post("/privacy/ask", data={"name": "Vide Visitor", "email": "vide@example.se", "kind": "erasure"},
+                headers=EN)
     client.post(_link(db.session.scalars(sa.select(OutboxMail)).one()))
     request = db.session.scalars(sa.select(PrivacyRequest)).one()
     assert request.user_id == person.id
