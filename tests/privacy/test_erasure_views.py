@@ -76,11 +76,17 @@ def test_a_legal_hold_is_shown_and_the_request_can_go_to_staff(login_as):
     assert db.session.scalars(sa.select(PrivacyRequest)).one().state == "verified"
 
 
-def test_nobody_reaches_another_persons_erasure_request(login_as):
-    owner, other = login_as("buyer"), login_as("buyer")
+@pytest.mark.parametrize("role", ROLES)
+def test_nobody_reaches_another_persons_erasure_request(login_as, role):
+    owner, other = login_as(role), login_as(role)
     assert owner.post("/privacy/requests", data={"kind": "erasure"}).status_code == 303
     request = db.session.scalars(sa.select(PrivacyRequest)).one()
     assert other.get(f"/privacy/requests/{request.id}").status_code == 404
+    assert other.post(f"/privacy/requests/{request.id}/messages", data={"body": "x"}).status_code == 404
+    # The erasure pages act on the signed-in person only: the other's erasure leaves the owner untouched.
+    assert other.post("/privacy/erasure", data={"password": factories.PASSWORD, "confirm": "y"}).status_code == 303
+    assert not db.session.get(User, owner.user.id).is_disabled
+    assert other.get("/privacy/erasure/done").status_code == 200 and owner.get("/privacy/erasure/done").status_code == 404
     recruiter = login_as("staff", staff_roles="recruiter")
     assert recruiter.post(f"/staff/privacy-requests/{request.id}/erase").status_code == 403
     assert owner.post(f"/staff/privacy-requests/{request.id}/erase").status_code == 403
