@@ -7,7 +7,8 @@ from flask_login import current_user, logout_user
 from wtforms import BooleanField, PasswordField
 from wtforms.validators import DataRequired
 
-from portal.extensions import db
+from portal.auth.views import AUTH_LIMIT
+from portal.extensions import db, limiter
 from portal.forms import Form, apply_domain_error
 from portal.htmx import hx_redirect, render
 from portal.privacy.views import bp, json_attachment
@@ -36,6 +37,7 @@ def erasure_preview():
 
 
 @bp.route("/erasure", methods=["POST"])
+@limiter.limit(AUTH_LIMIT)  # the password is checked here: no guessing by a session left open
 def erasure_confirm():
     form = ErasureForm()
     if not form.validate_on_submit():
