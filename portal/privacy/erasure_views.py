@@ -2,7 +2,7 @@
 kept, why and until when; confirming with the password erases at once, signs the person out and shows
 the receipt (also as a file, and mailed without an outbox copy)."""
 from flask import Response, abort, session, url_for
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
 from wtforms import BooleanField, PasswordField
 from wtforms.validators import DataRequired

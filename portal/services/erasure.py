@@ -34,7 +34,7 @@ from flask_babel import lazy_gettext as _l
 
 from portal.extensions import db
 from portal.models import (
-    Assignment, AssignmentComment, AssignmentRating, AssignmentState, Attachment, AuditEvent, CLOSED_STATES,
+    Assignment, AssignmentComment, AssignmentRating, AssignmentState, Attachment, CLOSED_STATES,
     CommunicationPreference, ConsentLink, ConsentRecord, ConsentRequest, ConsultantProfile, Disclosure,
     ErasureQueueItem, Invitation, LegalHold, MarketingObjection, Membership, Offer, OfferState, OutboxMail,
     PartnerContact, PartnerDocument, PolicyNotice, PrivacyMessage, PrivacyRequest, ProfileImportDraft, Reference,
@@ -285,7 +285,8 @@ def _business(user: User, kept_offer_ids: set[int]) -> None:
     _null(PartnerDocument, PartnerDocument.uploaded_by_id, uid)
     _null(Offer, Offer.submitted_by_id, uid)
     _null(SupplierConsultant, SupplierConsultant.invited_by_id, uid)
-    records = list(db.session.scalars(sa.select(SupplierConsultant).where(SupplierConsultant.id.in_(_record_ids(user)))))
+    records = list(db.session.scalars(
+        sa.select(SupplierConsultant).where(SupplierConsultant.id.in_(_record_ids(user)))))
     for record in records:
         _delete(Offer, Offer.supplier_consultant_id == record.id, Offer.id.not_in(kept_offer_ids or {-1}))
         if _count(Offer, Offer.supplier_consultant_id == record.id):  # bookkeeping: the name and the rate

@@ -11,8 +11,8 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import (
-    Assignment, AuditEvent, BannerVersion, Base, LegalHold, ConsentLink, ConsentRecord, Offer, OutboxMail, PrivacyRequest, ServiceRequest,
-    ShortlistEntry, SupplierConsultant, User,
+    Assignment, AuditEvent, BannerVersion, Base, ConsentLink, ConsentRecord, LegalHold, Offer, OutboxMail,
+    PrivacyRequest, ServiceRequest, ShortlistEntry, SupplierConsultant, User,
 )
 from portal.services import (
     DomainError, attachments, erasure, legal_holds, mail, personal_data, privacy_requests,

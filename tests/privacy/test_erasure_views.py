@@ -63,7 +63,8 @@ def test_the_receipt_is_only_in_the_erasing_browser(client):
 
 def test_a_legal_hold_is_shown_and_the_request_can_go_to_staff(login_as):
     person = login_as("consultant")
-    db.session.add(LegalHold(user_id=person.user.id, reason="Secret dispute details", until=date.today() + timedelta(30)))
+    db.session.add(LegalHold(user_id=person.user.id, reason="Secret dispute details",
+                             until=date.today() + timedelta(30)))
     db.session.commit()
     page = person.get("/privacy/erasure", headers=EN).get_data(as_text=True)
     assert "Erasure is not possible right now" in page and "A legal hold" in page
@@ -86,7 +87,8 @@ def test_nobody_reaches_another_persons_erasure_request(login_as, role):
     # The erasure pages act on the signed-in person only: the other's erasure leaves the owner untouched.
     assert other.post("/privacy/erasure", data={"password": factories.PASSWORD, "confirm": "y"}).status_code == 303
     assert not db.session.get(User, owner.user.id).is_disabled
-    assert other.get("/privacy/erasure/done").status_code == 200 and owner.get("/privacy/erasure/done").status_code == 404
+    assert other.get("/privacy/erasure/done").status_code == 200
+    assert owner.get("/privacy/erasure/done").status_code == 404
     recruiter = login_as("staff", staff_roles="recruiter")
     assert recruiter.post(f"/staff/privacy-requests/{request.id}/erase").status_code == 403
     assert owner.post(f"/staff/privacy-requests/{request.id}/erase").status_code == 403
