@@ -33,11 +33,12 @@ def create_app(config: dict | None = None) -> Flask:
 
 def register_privacy_executors() -> None:
     """The rights other features carry out when staff press Start on a privacy request (R-RIGHTS-2)."""
-    from portal.services import access_extract, data_transfer, restrictions
+    from portal.services import access_extract, data_transfer, erasure, restrictions
 
     access_extract.register()
     restrictions.register()
     data_transfer.register()
+    erasure.register()
 
 
 def register_extensions(app: Flask) -> None:

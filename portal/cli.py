@@ -116,6 +116,29 @@ def privacy_purge_unverified():
     click.echo(f"deleted {count} unconfirmed privacy requests")
 
 
+@privacy.command("process-erasures", help="Erase the queued representatives whose due date has passed (run daily).")
+def privacy_process_erasures():
+    from flask_babel import force_locale
+
+    from portal.services import DomainError, erasure
+    from portal.services.actors import SYSTEM
+
+    done = blocked = 0
+    with force_locale("en"):
+        for item in erasure.due_queue_items():
+            item_id = item.id
+            try:
+                erasure.erase_queue_item(SYSTEM, item)
+            except DomainError as error:  # a legal hold or an ongoing assignment: it waits, and staff see why
+                db.session.rollback()
+                blocked += 1
+                click.echo(f"queue item {item_id} not erased: {error.message}")
+            else:
+                db.session.commit()
+                done += 1
+    click.echo(f"erased {done} queued people; {blocked} blocked")
+
+
 @privacy.command("notify-policy", help="Tell every active account about a material policy change; once each.")
 def privacy_notify_policy():
     from portal.services import mail, policy, policy_notices

@@ -82,6 +82,7 @@ def navigation() -> list[tuple[str, object]]:
             ("staff.offers_queue", _l("Offers")),
             ("staff.requests_queue", _l("Service requests")),
             ("staff.erasure_queue", _l("Erasure queue")),
+            ("staff.legal_holds_page", _l("Legal holds")),
             ("staff.consultants", _l("Consultants")),
             ("staff.privacy_queue", _l("Privacy requests")),
             ("staff.skills_page", _l("Skill synonyms")),

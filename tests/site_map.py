@@ -9,8 +9,10 @@ import sqlalchemy as sa
 from flask import url_for
 
 from portal.extensions import db
-from portal.models import (Assignment, ConsentRequest, CookieEntry, DataTransfer, Organisation, OutboxMail,
-                           PrivacyRequest, ReferenceStatement)
+from portal.models import (
+    Assignment, ConsentRequest, CookieEntry, DataTransfer, ErasureQueueItem, Organisation, OutboxMail, PrivacyRequest,
+    ReferenceStatement,
+)
 from portal.services import demo_data, tokens
 
 LOGINS = {  # who → demo e-mail local part
@@ -47,6 +49,7 @@ def object_pages() -> dict[str, list[str]]:
         "staff.cookie_edit": [url_for("staff.cookie_edit", entry_id=_first(CookieEntry))],
         "privacy.request_detail": [url_for("privacy.request_detail", request_id=_first(PrivacyRequest))],
         "staff.privacy_request": [url_for("staff.privacy_request", request_id=_first(PrivacyRequest))],
+        "staff.erasure_item": [url_for("staff.erasure_item", item_id=_first(ErasureQueueItem))],
         "privacy.confirm": [url_for("privacy.confirm", token=tokens.issue("privacy_request", {"request": 1}))],
         "privacy.transfer_detail": [url_for("privacy.transfer_detail", transfer_id=_first(DataTransfer))],
         "privacy.transfer_link": [url_for("privacy.transfer_link", token="bad-token"), url_for(

@@ -9,6 +9,7 @@ from portal.models.consent import (
     BannerVersion, ConsentLink, ConsentMethod, ConsentRecord, CookieCategory, CookieEntry, StorageKind,
 )
 from portal.models.erasure import ErasureQueueItem
+from portal.models.legal_holds import LegalHold
 from portal.models.mail import OutboxMail
 from portal.models.offers import Offer, OfferAnswer, OfferState, SupplierConsultant
 from portal.models.organisations import Invitation, Membership, Organisation, OrganisationKind, OrganisationStatus
@@ -64,6 +65,7 @@ __all__ = [
     "FTaxStatus",
     "Gender",
     "Invitation",
+    "LegalHold",
     "MarketingObjection",
     "Membership",
     "Offer",

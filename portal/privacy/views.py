@@ -143,5 +143,5 @@ def policy_seen():
 
 
 from portal.privacy import (  # noqa: E402,F401  (register their routes on bp)
-    consent_views, portability_views, restriction_views, visitor,
+    consent_views, erasure_views, portability_views, restriction_views, visitor,
 )

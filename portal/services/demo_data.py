@@ -118,6 +118,9 @@ def load() -> Iterator[str]:
 
     yield from demo_restrictions.load(people)
     yield from data_transfer.load_demo(consultant)
+    from portal.services import demo_erasure
+
+    yield from demo_erasure.load(demo_email, password_hash)
     uri = pyotp.TOTP(DEMO_TOTP_SECRET).provisioning_uri(name=demo_email("admin"), issuer_name="Customersonly demo")
     yield f"demo password for every account: {DEMO_PASSWORD}"
     yield f"staff TOTP secret: {DEMO_TOTP_SECRET}  (provisioning URI: {uri})"

@@ -41,6 +41,27 @@ def _smtp(url: str) -> smtplib.SMTP:
     return smtp
 
 
+def send_unstored(address: str, subject, template: str, locale: str | None = None, **context) -> bool:
+    """Send one mail now, without an outbox row: for the erasure receipt, whose address must not stay
+    behind (R-RIGHTS-4). False when there is no MAIL_URL or the server refused; nothing is retried."""
+    url = current_app.config.get("MAIL_URL")
+    if not url:
+        return False
+    with force_locale(locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
+        body = render_template(f"mail/{template}.txt", user=None, **context)
+        subject_text = str(subject)
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = current_app.config["MAIL_FROM"], address, subject_text
+    message.set_content(body)
+    try:
+        with _smtp(url) as smtp:
+            smtp.send_message(message)
+    except (OSError, smtplib.SMTPException) as exc:
+        current_app.logger.warning("mail.unstored_failed error=%s", type(exc).__name__)
+        return False
+    return True
+
+
 def deliver_pending(limit: int = 100) -> int:
     """Send what waits in the outbox; returns how many were sent. Commits each mail on its own."""
     url = current_app.config.get("MAIL_URL")

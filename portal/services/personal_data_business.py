@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from portal.extensions import db
 from portal.models import (
     Assignment, AssignmentComment, ConsentRequest, Disclosure, ShortlistEntry, AssignmentRating, CommunicationPreference, ConsentLink, ConsentRecord,
-    ErasureQueueItem, MarketingObjection, Offer, PartnerContact, PartnerDocument, PolicyNotice, PrivacyMessage,
+    ErasureQueueItem, LegalHold, MarketingObjection, Offer, PartnerContact, PartnerDocument, PolicyNotice, PrivacyMessage,
     PrivacyRequest, ServiceMessage, ServiceRequest, SupplierConsultant, User,
 )
 from portal.models import DataDispute, ProcessingRestriction
@@ -38,6 +38,7 @@ def collect(user: User, rows) -> dict:
         "erasure_queue": rows(ErasureQueueItem, ErasureQueueItem.user_id == user.id),
         "processing_restrictions": rows(ProcessingRestriction, ProcessingRestriction.user_id == user.id),
         "data_disputes": rows(DataDispute, DataDispute.user_id == user.id),
+        "legal_holds": rows(LegalHold, LegalHold.user_id == user.id),
         "consent_links": rows(ConsentLink, ConsentLink.user_id == user.id),
         "consent_records": rows(ConsentRecord, ConsentRecord.user_id == user.id),
         "privacy_requests": rows(PrivacyRequest, sa.or_(PrivacyRequest.user_id == user.id,

@@ -59,6 +59,9 @@ def _page(found: PrivacyRequest, status: int = 200, **forms_in_error):
         "extend_form": forms.ExtendForm(formdata=None, prefix="extend"),
     }
     context.update(forms_in_error)
+    from portal.staff.erasure_views import request_plan
+
+    context["erasure_plan"] = request_plan(found)
     return render("staff/privacy_request.html", status=status, request=found, today=date.today(),
                   urgency=privacy_requests.urgency(found), transitions=privacy_requests.TRANSITIONS[found.state],
                   **context, **_labels())

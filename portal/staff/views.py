@@ -170,3 +170,4 @@ from portal.staff import skills_views  # noqa: E402,F401  (routes on this bluepr
 from portal.staff import shortlist_views  # noqa: E402,F401  (registers the shortlist routes on bp)
 from portal.staff import ranking_views  # noqa: E402,F401  (registers the ranking routes on bp)
 from portal.staff import dispute_views  # noqa: E402,F401  (disputes and restrictions on bp)
+from portal.staff import erasure_views  # noqa: E402,F401  (erasure requests, the erasure queue, legal holds)

@@ -125,9 +125,10 @@ def drain(load_document: DocumentLoader | None = None, index: ProfileIndex | Non
             done += len(rows)
 
 
-def remove_now(consultant_id: int, index: ProfileIndex | None = None) -> None:
-    """Take a person out of the index at once (erasure, restriction); does not wait for the outbox."""
-    (index or current_index()).apply([], [consultant_id])
+def remove_now(consultant_id: int, index: ProfileIndex | None = None, purge: bool = False) -> None:
+    """Take a person out of the index at once (erasure, restriction); does not wait for the outbox.
+    `purge` (erasure) also rewrites the segments, so no trace of the profile stays on disk."""
+    (index or current_index()).apply([], [consultant_id], optimize=purge)
 
 
 def index_queued_changes(response):

@@ -302,12 +302,13 @@ class ProfileIndex:
                 pause = min(pause * 2, 0.2)
         raise TimeoutError("whoosh writer lock not released")
 
-    def apply(self, upserts: Iterable[ProfileDocument], deletes: Iterable[int]) -> None:
-        """Write documents and deletions in one commit, under the writer lock."""
+    def apply(self, upserts: Iterable[ProfileDocument], deletes: Iterable[int], optimize: bool = False) -> None:
+        """Write documents and deletions in one commit, under the writer lock. `optimize` merges every
+        segment, so a deleted document's terms leave the files on disk too (erasure)."""
         with self.write_lock():
-            self.write_locked(upserts, deletes)
+            self.write_locked(upserts, deletes, optimize=optimize)
 
-    def write_locked(self, upserts: Iterable[ProfileDocument], deletes: Iterable[int]) -> None:
+    def write_locked(self, upserts: Iterable[ProfileDocument], deletes: Iterable[int], optimize: bool = False) -> None:
         """apply() for a caller that already holds write_lock()."""
         writer = self._writer()
         try:
@@ -318,7 +319,7 @@ class ProfileIndex:
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        writer.commit(optimize=optimize)
 
     def rebuild(self, docs: Iterable[ProfileDocument], procs: int = 1, limitmb: int = 1024) -> int:
         """Replace the whole index with `docs`; a multi-segment writer when procs > 1."""
