@@ -76,7 +76,7 @@ def test_a_signed_in_person_opens_a_request_and_sees_it(live_server, context_fac
     page.wait_for_url(re.compile(r"/consultant/$"))
     page.goto(live_server + "/privacy/")
     assert_accessible(page)
-    page.locator("#right-rectification").click()
+    page.locator("#right-complaint").click()
     page.wait_for_url(re.compile(r"/privacy/requests/\d+$"))
     assert_accessible(page)
     page.fill("#body", "Please also remove my CV.")
