@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from portal.extensions import db
 from portal.models import (AssignmentRating, ConsultantProfile, DataDispute, PrivacyRequest, Reference,
                            ReferenceStatement, SupplierConsultant, User, utcnow)
-from portal.services import DomainError, audit, privacy_requests
+from portal.services import DomainError, audit, privacy_requests, search
 from portal.services.actors import Actor
 
 KINDS = {"reference_statement": _l("What a referee said"), "rating": _l("A client's rating of an assignment")}
@@ -71,7 +71,14 @@ def open_dispute(actor: Actor, user: User, kind: str, object_id: int, reason: st
     db.session.add(dispute)
     db.session.flush()
     audit.record(actor, "dispute.open", subject=user, obj=dispute, detail={"kind": kind, "request": request.id})
+    _reindex(dispute)
     return dispute
+
+
+def _reindex(dispute: DataDispute) -> None:
+    """A disputed rating does not count in matching until it is resolved (R-RIGHTS-5): index it again."""
+    if dispute.object_kind == "rating":
+        search.enqueue(dispute.user_id, "upsert")
 
 
 def open_for(kind: str, object_ids) -> set[int]:
@@ -113,6 +120,7 @@ def _close(actor: Actor, dispute: DataDispute, state: str, text: str) -> None:
     dispute.resolved_by_id, dispute.resolved_at = actor.user_id, utcnow()
     db.session.flush()
     audit.record(actor, f"dispute.{state}", subject=dispute.user_id, obj=dispute, detail={"kind": dispute.object_kind})
+    _reindex(dispute)
     if request is not None:
         privacy_requests.answer(actor, request, text)  # closes the request; the person gets it by mail
 

@@ -12,7 +12,8 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import (
-    Assignment, AssignmentRating, Certificate, ConsultantProfile, EducationEntry, EmploymentEntry, ExcludedOrganisation,
+    Assignment, AssignmentRating, Certificate, ConsultantProfile, DataDispute, EducationEntry, EmploymentEntry,
+    ExcludedOrganisation,
     ProfileIndustry, ProfileInterest, ProfileLanguage, ProfileSkill, ShortlistEntry, ShortlistState, Skill,
     SupplierConsultant, User,
 )
@@ -37,6 +38,8 @@ def _earlier_assignments(user_ids: list[int]) -> dict[int, list[dict]]:
     assignment when there is one (R-MATCH-1: earlier assignments and their ratings count), and rated
     assignments they came to through a supplier (a rating of a supplier consultant record they claimed)."""
     earlier: dict[int, dict[int, dict]] = {user_id: {} for user_id in user_ids}
+    # A rating the consultant disputes does not count until the dispute is resolved (R-RIGHTS-3, 5).
+    disputed = sa.select(DataDispute.object_id).where(DataDispute.object_kind == "rating", DataDispute.state == "open")
     for chunk in _chunks(user_ids):
         for row in db.session.execute(
                 sa.select(ShortlistEntry.consultant_id, Assignment.id, Assignment.organisation_id)
@@ -48,7 +51,7 @@ def _earlier_assignments(user_ids: list[int]) -> dict[int, list[dict]]:
                           AssignmentRating.score)
                 .join(AssignmentRating, AssignmentRating.supplier_consultant_id == SupplierConsultant.id)
                 .join(Assignment, AssignmentRating.assignment_id == Assignment.id)
-                .where(SupplierConsultant.claimed_by_user_id.in_(chunk))
+                .where(SupplierConsultant.claimed_by_user_id.in_(chunk), AssignmentRating.id.not_in(disputed))
                 .order_by(AssignmentRating.id)):
             earlier[row.claimed_by_user_id][row.id] = {"client_id": row.organisation_id, "rating": row.score}
     return {user_id: list(by_assignment.values()) for user_id, by_assignment in earlier.items()}

@@ -53,3 +53,40 @@ def test_ratings_of_earlier_assignments_reach_the_document_the_score_and_the_wor
     with app.test_request_context():
         words = "\n".join(matching.explain_in_plain_words(by_id[rated.id].explanation, "en"))
     assert "The average rating of your earlier assignments (4.5 of 5, 2 rated): 1.12 points." in words
+
+
+def test_a_rating_the_consultant_disputes_stops_counting_until_resolved(app, login_as):
+    """R-RIGHTS-3/5: "this is wrong" on a rating keeps it out of matching while staff check it."""
+    from portal.models import AssignmentRating
+    from portal.services import disputes
+
+    buyer = login_as("buyer", name="Bo Buyer")
+    organisation: Organisation = buyer.user.memberships[0].organisation
+    rated = login_as("consultant", name="Rut Rated").user
+    make_profile(rated, skills=[("Python", 4)], languages=[("Svenska", "C2")])
+    supplier = factories.make_organisation("supplier")
+    record = SupplierConsultant(organisation_id=supplier.id, name="Rut Rated", email="rut@x.se",
+                                claimed_by_user_id=rated.id)
+    db.session.add(record)
+    db.session.flush()
+    earlier = make_assignment(organisation, state="filled")
+    db.session.add(Offer(assignment_id=earlier.id, organisation_id=supplier.id, supplier_consultant_id=record.id,
+                         rate=900, state="shortlisted"))
+    db.session.flush()
+    ratings.rate(Actor(buyer.user), earlier, score=1, comment="", supplier_consultant_id=record.id)
+    db.session.commit()
+    search.drain()
+    assert [e["rating"] for e in search_documents.load_document(rated.id)["earlier_assignments"]] == [1]
+
+    rating = db.session.scalar(db.select(AssignmentRating).where(AssignmentRating.supplier_consultant_id == record.id))
+    dispute = disputes.open_dispute(Actor(rated), rated, "rating", rating.id, "I never worked there.")
+    db.session.commit()
+    assert search.pending() > 0  # the dispute queued the consultant for the index
+    search.drain()
+    assert search_documents.load_document(rated.id)["earlier_assignments"] == []
+
+    officer = factories.make_user(role="staff", staff_roles="privacy_officer")
+    disputes.reject(Actor(officer), dispute, "The client confirms the assignment.")
+    db.session.commit()
+    search.drain()
+    assert [e["rating"] for e in search_documents.load_document(rated.id)["earlier_assignments"]] == [1]
