@@ -7,7 +7,6 @@ import json
 import re
 from pathlib import Path
 
-import pyotp
 import pytest
 import sqlalchemy as sa
 
@@ -85,17 +84,6 @@ def test_a_consultant_with_a_profile_and_a_file_is_erased_everywhere(app, live_s
     assert b"zorblaxian" not in index_bytes.lower()
 
 
-def _sign_in_staff(page, base, user):
-    page.goto(base + "/auth/login")
-    page.fill("#email", user.email)
-    page.fill("#password", factories.PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/auth/login/code$"))
-    page.fill("#code", pyotp.TOTP(user.totp_secret).now())
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/staff/$"))
-
-
 def test_a_visitors_erasure_from_form_to_receipt(live_server, context_factory, smtp):
     person = factories.make_user(role="consultant", name="Vera Visitor", email="vera.v@example.se")
     officer = factories.make_user(role="staff", staff_roles="privacy_officer", locale="en")
@@ -113,7 +101,7 @@ def test_a_visitors_erasure_from_form_to_receipt(live_server, context_factory, s
     visitor.get_by_role("heading", name=re.compile("confirmed")).wait_for()
 
     staff = context_factory(locale="en-GB").new_page()
-    _sign_in_staff(staff, live_server, officer)
+    sign_in(staff, live_server, officer)
     staff.goto(live_server + "/staff/privacy-requests")
     staff.locator("table.queue tbody tr", has_text="Vera Visitor").get_by_role("link").click()
     staff.wait_for_url(re.compile(r"/staff/privacy-requests/\d+$"))
@@ -140,7 +128,7 @@ def test_staff_erase_a_queued_representative_and_manage_legal_holds(live_server,
     item = representatives.end(Actor(user=admin), leaver.memberships[0])
     db.session.commit()
     staff = context_factory(locale="en-GB").new_page()
-    _sign_in_staff(staff, live_server, officer)
+    sign_in(staff, live_server, officer)
     staff.goto(live_server + "/staff/erasure-queue")
     assert_accessible(staff)
     staff.locator(f"a[href='/staff/erasure-queue/{item.id}']").click()

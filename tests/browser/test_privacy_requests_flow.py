@@ -4,25 +4,13 @@ from __future__ import annotations
 
 import re
 
-import pyotp
 import pytest
 
 from portal.extensions import db
 from tests import factories
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, sign_in
 
 pytestmark = pytest.mark.browser
-
-
-def _sign_in_staff(page, base, user):
-    page.goto(base + "/auth/login")
-    page.fill("#email", user.email)
-    page.fill("#password", factories.PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/auth/login/code$"))
-    page.fill("#code", pyotp.TOTP(user.totp_secret).now())
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/staff/$"))
 
 
 def test_a_visitors_request_from_form_to_answer(live_server, context_factory, smtp):
@@ -48,7 +36,7 @@ def test_a_visitors_request_from_form_to_answer(live_server, context_factory, sm
     assert_accessible(visitor)
 
     staff = context_factory(locale="en-GB").new_page()
-    _sign_in_staff(staff, live_server, officer)
+    sign_in(staff, live_server, officer)
     staff.goto(live_server + "/staff/privacy-requests")
     assert_accessible(staff)
     row = staff.locator("table.queue tbody tr", has_text="Vilma Visitor")
