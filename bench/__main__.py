@@ -55,7 +55,7 @@ def main() -> None:
     by_id = {d["consultant_id"]: d for d in docs}
     app = make_app()
     from portal.extensions import db
-    from portal.services import matching, search, skill_synonyms as skills
+    from portal.services.matching import ranker, search, skill_synonyms as skills
 
     with app.app_context():
         search.set_document_loader(by_id.get)
@@ -72,12 +72,12 @@ def main() -> None:
         ours_ms, base_ms = [], []
         latency_set = labelled[:20]
         for item in latency_set:  # warm-up
-            matching.rank(item.query, 20, index=index, synonyms=table)
+            ranker.rank(item.query, 20, index=index, synonyms=table)
             fts.search(item.bm25_text)
         for _ in range(ROUNDS):
             for item in latency_set:
                 t = time.perf_counter()
-                ranking = matching.rank(item.query, 20, index=index, synonyms=table)
+                ranking = ranker.rank(item.query, 20, index=index, synonyms=table)
                 ours_ms.append((time.perf_counter() - t) * 1000)
                 assert all(c.explanation.musts or not item.query.must_skills for c in ranking.candidates)
                 t = time.perf_counter()
@@ -89,7 +89,7 @@ def main() -> None:
             grades = {d["consultant_id"]: generator.grade(t, item) for d, t in zip(docs, truths) if t.archetype in kinds}
             grades = {c: g for c, g in grades.items() if g}
             ideal = sorted(grades.values(), reverse=True)[:10]
-            ours = [c.consultant_id for c in matching.rank(item.query, 10, index=index, synonyms=table).candidates]
+            ours = [c.consultant_id for c in ranker.rank(item.query, 10, index=index, synonyms=table).candidates]
             ours_ndcg.append(ndcg(ours, grades, ideal))
             base_ndcg.append(ndcg(fts.search(item.bm25_text, 10), grades, ideal))
         delays = []
@@ -103,7 +103,7 @@ def main() -> None:
             db.session.commit()
             search.drain()
             probe = generator.AssignmentQuery(client_id=None, text=marker)
-            while k + 1 not in [c.consultant_id for c in matching.rank(probe, 5, index=index, synonyms=table).candidates]:
+            while k + 1 not in [c.consultant_id for c in ranker.rank(probe, 5, index=index, synonyms=table).candidates]:
                 search.drain()
             delays.append((time.perf_counter() - t) * 1000)
     report(n, (rebuild_s, rebuild_cpu), ours_ms, base_ms, ours_ndcg, base_ndcg, delays, write=not args.quick and n >= 100_000)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from portal.services.matching_types import ProfileDocument
+from portal.services.matching.records import ProfileDocument
 
 _WORD = re.compile(r"\w+")
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bench.archetypes import ARCHETYPES, REGIONS, RELATED
-from portal.services import skill_synonyms as skills
-from portal.services.matching_types import AssignmentQuery, ProfileDocument
+from portal.services.matching import skill_synonyms as skills
+from portal.services.matching.records import AssignmentQuery, ProfileDocument
 
 BASE_DATE = date(2026, 1, 1)
 START = BASE_DATE + timedelta(days=30)

@@ -33,7 +33,7 @@ def create_app(config: dict | None = None) -> Flask:
 
 def register_privacy_executors() -> None:
     """The rights other features carry out when staff press Start on a privacy request (R-RIGHTS-2)."""
-    from portal.services import access_extract, data_transfer, erasure, restrictions
+    from portal.services.privacy import access_extract, data_transfer, erasure, restrictions
 
     access_extract.register()
     restrictions.register()
@@ -92,7 +92,7 @@ def register_request_hooks(app: Flask) -> None:
     from portal import request_log, sessions
     from portal.consent import state as consent_state
     from portal.security import enforce_access, set_security_headers
-    from portal.services import search
+    from portal.services.matching import search
 
     app.before_request(enforce_access)
     app.before_request(sessions.touch_activity)
@@ -105,10 +105,10 @@ def register_request_hooks(app: Flask) -> None:
 
 def register_search(app: Flask) -> None:
     """Connect the search index to the real profile tables (drain, rebuild, verify read them)."""
-    from portal.services import search, search_documents
+    from portal.services.matching import search, documents
 
-    search.set_document_loader(search_documents.load_document, batch=search_documents.load_documents)
-    search.set_id_source(search_documents.consultant_ids)
+    search.set_document_loader(documents.load_document, batch=documents.load_documents)
+    search.set_id_source(documents.consultant_ids)
 
 
 def register_templating(app: Flask) -> None:

@@ -32,17 +32,17 @@ def users():
 @click.password_option()
 def create_staff(email, name, roles, password):
     from portal.models import Role, StaffRole, User
-    from portal.services import accounts, two_factor
-    from portal.services.passwords import hash_password
+    from portal.services.accounts import registration, two_factor
+    from portal.services.accounts.passwords import hash_password
 
     wanted = roles.split()
     unknown = set(wanted) - {r.value for r in StaffRole}
     if unknown:
         raise click.UsageError(f"unknown staff roles: {' '.join(sorted(unknown))}")
-    if accounts.find_by_email(email):
+    if registration.find_by_email(email):
         raise click.UsageError("an account with this e-mail exists")
     secret = two_factor.new_secret()
-    user = User(email=accounts.normalise_email(email), password_hash=hash_password(password), role=Role.STAFF.value,
+    user = User(email=registration.normalise_email(email), password_hash=hash_password(password), role=Role.STAFF.value,
                 staff_roles=" ".join(wanted), name=name, totp_secret=secret, totp_enabled=True,
                 email_verified_at=db.func.now())
     db.session.add(user)
@@ -53,9 +53,9 @@ def create_staff(email, name, roles, password):
 @users.command("totp-code", help="Print the current TOTP code of an account (demo and support use).")
 @click.argument("email")
 def totp_code(email):
-    from portal.services import accounts
+    from portal.services.accounts import registration
 
-    user = accounts.find_by_email(email)
+    user = registration.find_by_email(email)
     if user is None or not user.totp_secret:
         raise click.UsageError("no such account with two-factor sign-in")
     click.echo(pyotp.TOTP(user.totp_secret).now())
@@ -98,7 +98,8 @@ def privacy():
 
 @privacy.command("digest", help="Mail the privacy officers today's overdue, near-due and new requests (run daily).")
 def privacy_digest():
-    from portal.services import mail, privacy_digest as digest
+    from portal.services import mail
+    from portal.services.privacy import digest
 
     count = digest.send()
     db.session.commit()
@@ -108,10 +109,10 @@ def privacy_digest():
 
 @privacy.command("purge-unverified", help="Delete visitors' requests never confirmed before their link expired (run daily).")
 def privacy_purge_unverified():
-    from portal.services import privacy_retention
+    from portal.services.privacy import retention
     from portal.services.actors import SYSTEM
 
-    count = privacy_retention.purge_unverified(SYSTEM)
+    count = retention.purge_unverified(SYSTEM)
     db.session.commit()
     click.echo(f"deleted {count} unconfirmed privacy requests")
 
@@ -120,7 +121,8 @@ def privacy_purge_unverified():
 def privacy_process_erasures():
     from flask_babel import force_locale
 
-    from portal.services import DomainError, erasure
+    from portal.services import DomainError
+    from portal.services.privacy import erasure
     from portal.services.actors import SYSTEM
 
     done = blocked = 0
@@ -141,7 +143,8 @@ def privacy_process_erasures():
 
 @privacy.command("notify-policy", help="Tell every active account about a material policy change; once each.")
 def privacy_notify_policy():
-    from portal.services import mail, policy, policy_notices
+    from portal.services import mail
+    from portal.services.privacy import policy, policy_notices
     from portal.services.actors import SYSTEM
 
     version = policy.current()
@@ -161,11 +164,11 @@ def demo():
 
 @demo.command("load", help="Load the demo accounts and organisations; safe to run again.")
 def demo_load():
-    from portal.services import demo_data
+    from portal.demo import seed
 
-    from portal.services import search
+    from portal.services.matching import search
 
-    for line in demo_data.load():
+    for line in seed.load():
         click.echo(line)
     db.session.commit()
     click.echo(f"search index: {search.rebuild()} consultant profiles")  # a usable index right after loading
@@ -180,10 +183,10 @@ def assignments_group():
 def assignments_expire():
     from datetime import date
 
-    from portal.services import assignments
+    from portal.services.assignments import lifecycle
     from portal.services.actors import SYSTEM
 
-    count = assignments.expire_overdue(SYSTEM, date.today())
+    count = lifecycle.expire_overdue(SYSTEM, date.today())
     db.session.commit()
     click.echo(f"expired {count} assignments")
 
@@ -202,10 +205,11 @@ def keys_generate():
 
 @keys.command("rotate", help="Re-encrypt every encrypted value with the current (first) key.")
 def keys_rotate():
-    from portal.services import audit, profiles
+    from portal.services import audit
+    from portal.services.profiles import sections
     from portal.services.actors import SYSTEM
 
-    count = profiles.rotate_keys()
+    count = sections.rotate_keys()
     audit.record(SYSTEM, "keys.rotate", detail={"values": count})
     db.session.commit()
     click.echo(f"re-encrypted {count} values with the current key; the old keys can now be removed")
@@ -217,7 +221,7 @@ def search_group():
 
 
 def _require_loader():
-    from portal.services import search
+    from portal.services.matching import search
 
     try:
         search.document_loader()
@@ -231,7 +235,7 @@ def _require_loader():
 @search_group.command("rebuild", help="Index every consultant profile again, from the database.")
 @click.option("--procs", default=1, show_default=True, help="Writer processes (a multi-segment index when > 1).")
 def search_rebuild(procs):
-    from portal.services import search
+    from portal.services.matching import search
 
     _require_loader()
     ids = list(search.id_source()())
@@ -242,7 +246,7 @@ def search_rebuild(procs):
 
 @search_group.command("sync", help="Apply the pending profile changes (the outbox) to the index.")
 def search_sync():
-    from portal.services import search
+    from portal.services.matching import search
 
     _require_loader()
     click.echo(f"applied {search.drain()} pending changes")
@@ -250,7 +254,7 @@ def search_sync():
 
 @search_group.command("verify", help="Compare the index with the database; exit 1 when they differ.")
 def search_verify():
-    from portal.services import search
+    from portal.services.matching import search
 
     _require_loader()
     differences = search.verify()
@@ -271,7 +275,7 @@ def shortlists_group():
 
 @shortlists_group.command("expire", help="Time out questions to consultants left unanswered past their deadline.")
 def shortlists_expire():
-    from portal.services import consent_requests
+    from portal.services.shortlists import consent_requests
     from portal.services.actors import SYSTEM
 
     count = consent_requests.expire_overdue(SYSTEM)

@@ -16,7 +16,9 @@ from portal.extensions import db
 from portal.forms import Form, apply_domain_error, email_field
 from portal.htmx import hx_redirect, render
 from portal.security import current_actor
-from portal.services import DomainError, contact_details, memberships, organisations, representatives
+from portal.services import DomainError
+from portal.services.accounts import memberships
+from portal.services.organisations import contact_details, onboarding, representatives
 
 
 class InviteColleagueForm(Form):
@@ -66,7 +68,7 @@ def blueprint(kind: str) -> Blueprint:
         form = InviteColleagueForm()
         if form.validate_on_submit():
             try:
-                organisations.invite(current_actor(), membership.organisation, form.email.data,
+                onboarding.invite(current_actor(), membership.organisation, form.email.data,
                                      is_admin=form.is_admin.data,
                                      link_for=lambda t: url_for("auth.accept_invitation", token=t, _external=True))
             except DomainError as error:

@@ -5,7 +5,7 @@ from flask import abort
 from flask_login import current_user
 
 from portal.models import Membership, Organisation
-from portal.services import memberships
+from portal.services.accounts import memberships
 
 
 def current_membership(kind: str, *, approved: bool = True) -> Membership:

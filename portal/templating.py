@@ -58,7 +58,7 @@ CONSENT_STATUS_LABELS = {"pending": _l("Waiting for an answer"), "accepted": _l(
 
 def representative_name(user, organisation_id: int) -> str:
     """The person's name while they represent the organisation; afterwards only their former role."""
-    from portal.services.representatives import is_current
+    from portal.services.organisations.representatives import is_current
 
     return user.name if is_current(user, organisation_id) else str(_l("Former representative"))
 
@@ -111,7 +111,7 @@ def _date(value: date | None, fmt: str = "medium") -> str:
 
 def _register_restriction_globals(app: Flask) -> None:
     """Questions staff pages ask: is this person's processing restricted, is this item disputed (R-RIGHTS-3/5)."""
-    from portal.services import disputes, restrictions
+    from portal.services.privacy import disputes, restrictions
 
     app.add_template_global(restrictions.active, "restrictions_of")
     app.add_template_global(disputes.is_disputed, "is_disputed")

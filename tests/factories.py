@@ -7,8 +7,8 @@ from stdnum import luhn
 
 from portal.extensions import db
 from portal.models import Membership, Organisation, User, utcnow
-from portal.services import two_factor
-from portal.services.passwords import hash_password
+from portal.services.accounts import two_factor
+from portal.services.accounts.passwords import hash_password
 
 PASSWORD = "correct horse battery staple"
 _HASH: dict[str, str] = {}

@@ -13,7 +13,8 @@ from portal.models import (
     Assignment, ConsentRequest, CookieEntry, DataTransfer, ErasureQueueItem, Organisation, OutboxMail, PrivacyRequest,
     ReferenceStatement,
 )
-from portal.services import demo_data, tokens
+from portal.demo import seed
+from portal.services.accounts import tokens
 
 LOGINS = {  # who → demo e-mail local part
     "anonymous": None, "consultant": "konsult", "buyer": "kopare", "supplier": "leverantor",
@@ -82,17 +83,17 @@ def urls(app) -> list[str]:
 
 
 def load_demo():
-    for _ in demo_data.load():
+    for _ in seed.load():
         pass
     from portal.services import mail
 
-    mail.queue(demo_data.demo_email("konsult"), "Demo", "reset_password", link="http://localhost/x")
+    mail.queue(seed.demo_email("konsult"), "Demo", "reset_password", link="http://localhost/x")
     db.session.commit()
-    from portal.services import search
+    from portal.services.matching import search
 
     search.rebuild()  # as `flask demo load` does: the ranking page has candidates to show
 
 
 def demo_email(who: str) -> str | None:
     local = LOGINS[who]
-    return demo_data.demo_email(local) if local else None
+    return seed.demo_email(local) if local else None

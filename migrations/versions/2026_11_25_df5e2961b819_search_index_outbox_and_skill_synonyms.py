@@ -5,12 +5,52 @@ Revises: 882f695502c0
 Create Date: 2026-11-25 17:55:17.224906
 
 """
+import re
 from datetime import datetime
 
 import sqlalchemy as sa
 from alembic import op
 
-from portal.services.skill_synonyms import DEFAULT_SYNONYMS, key
+# A frozen copy of the skill vocabulary's defaults and key() at the time of this revision: a migration
+# must not change when the application's code does.
+DEFAULT_SYNONYMS: dict[str, list[str]] = {
+    "Kubernetes": ["k8s", "kube"],
+    "JavaScript": ["JS", "ECMAScript", "ES6"],
+    "TypeScript": ["TS"],
+    "PostgreSQL": ["Postgres", "psql", "pgsql"],
+    "C#": ["Visual C#"],
+    ".NET": ["dotnet", ".NET Core", "ASP.NET"],
+    "React": ["React.js"],
+    "Node.js": ["Node"],
+    "Google Cloud": ["GCP", "Google Cloud Platform"],
+    "AWS": ["Amazon Web Services"],
+    "Azure": ["Microsoft Azure"],
+    "Machine learning": ["ML", "maskininlärning"],
+    "Vue.js": ["Vue"],
+    "Angular": ["AngularJS"],
+    "Golang": ["Go"],
+    "Python": ["py", "python3"],
+    "Spring Boot": ["Spring"],
+    "CI/CD": ["continuous delivery", "continuous integration"],
+    "Terraform": ["TF", "HCL"],
+    "Embedded C": ["embedded", "inbyggda system"],
+    "Scrum": ["agile scrum"],
+    "UX design": ["UX", "user experience", "användarupplevelse"],
+    "Penetration testing": ["pentest", "pen testing", "penetrationstester"],
+    "Test automation": ["automated testing", "automatiserad testning"],
+    "SAP S/4HANA": ["S4HANA", "S/4", "SAP S4"],
+    "Apache Kafka": ["Kafka"],
+    "Apache Spark": ["Spark", "PySpark"],
+    "Kotlin": ["kt"],
+    "Project management": ["projektledning", "PM"],
+}
+
+_NOT_ALNUM = re.compile(r"[^0-9a-zåäöéü]+")
+
+
+def key(name: str) -> str:
+    lowered = name.strip().lower().replace("#", "sharp").replace("+", "plus")
+    return _NOT_ALNUM.sub("", lowered)
 
 
 # revision identifiers, used by Alembic.

@@ -11,7 +11,8 @@ from portal.extensions import db
 from portal.forms import apply_domain_error
 from portal.htmx import hx_redirect, render
 from portal.security import SIGNED_IN, allow, current_actor
-from portal.services import DomainError, accounts, two_factor
+from portal.services import DomainError
+from portal.services.accounts import registration, two_factor
 
 
 def _page(status: int = 200, **forms_in_error):
@@ -39,7 +40,7 @@ def change_password():
     form = forms.ChangePasswordForm(prefix="pw")
     if form.validate_on_submit():
         try:
-            accounts.change_password(current_actor(), current_user, form.current_password.data, form.password.data)
+            registration.change_password(current_actor(), current_user, form.current_password.data, form.password.data)
         except DomainError as error:
             db.session.rollback()
             apply_domain_error(form, error)
@@ -57,7 +58,7 @@ def change_language():
     form = forms.LanguageForm(prefix="lang")
     if not form.validate_on_submit():
         return _page(422, language_form=form)
-    accounts.set_locale(current_user, form.language.data)
+    registration.set_locale(current_user, form.language.data)
     db.session.commit()
     return hx_redirect(url_for("auth.account"))
 

@@ -12,7 +12,8 @@ from portal.forms import EmptyForm
 from portal.htmx import hx_redirect, render
 from portal.languages import select_locale
 from portal.security import current_actor
-from portal.services import DomainError, offers
+from portal.services import DomainError
+from portal.services.assignments import offers
 
 
 @bp.route("/consultant-invitation/<token>", methods=["GET", "POST"])

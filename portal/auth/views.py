@@ -15,7 +15,10 @@ from portal.htmx import hx_redirect, render
 from portal.languages import LANG_COOKIE, select_locale
 from portal.models import User
 from portal.security import SIGNED_IN, allow, current_actor, home_for, safe_next
-from portal.services import DomainError, accounts, consent, organisations, two_factor
+from portal.services import DomainError
+from portal.services.accounts import registration, two_factor
+from portal.services.consent import ledger
+from portal.services.organisations import onboarding
 
 bp = Blueprint("auth", __name__)
 AUTH_LIMIT = "10 per minute"
@@ -38,7 +41,7 @@ def _start_session(user: User, next_url: str | None):
     session.clear()  # a fresh session on sign-in: nothing from before survives
     session.update(keep)
     login_user(user)
-    accounts.record_login(current_actor_for(user), user)
+    registration.record_login(current_actor_for(user), user)
     db.session.commit()
     return hx_redirect(safe_next(next_url, home_for(user)))
 
@@ -57,7 +60,7 @@ def login():
     form = forms.LoginForm()
     if not form.validate_on_submit():
         return render("auth/login.html", form=form, status=422 if form.is_submitted() else 200)
-    user = accounts.authenticate(form.email.data, form.password.data)
+    user = registration.authenticate(form.email.data, form.password.data)
     if user is None:
         form.form_errors.append(_("The e-mail or the password is not correct."))
         return _invalid("auth/login.html", form)
@@ -125,12 +128,12 @@ def register():
     if not form.validate_on_submit():
         return render("auth/register.html", form=form, status=422 if form.is_submitted() else 200)
     try:
-        user = accounts.register_consultant(current_actor(), name=form.name.data, email=form.email.data,
+        user = registration.register_consultant(current_actor(), name=form.name.data, email=form.email.data,
                                      password=form.password.data, locale=select_locale(),
                                      link_for=_link("auth.verify_email"))
     except DomainError as error:
         return _invalid("auth/register.html", form, error)
-    consent.link_to_user(consent_state.cookie_consent_id(), user)  # R-WEB-2
+    ledger.link_to_user(consent_state.cookie_consent_id(), user)  # R-WEB-2
     db.session.commit()
     return hx_redirect(url_for("auth.check_mail"))
 
@@ -141,14 +144,14 @@ def register_organisation():
     if not form.validate_on_submit():
         return render("auth/register_organisation.html", form=form, status=422 if form.is_submitted() else 200)
     try:
-        user = accounts.register_representative(
+        user = registration.register_representative(
             current_actor(), kind=form.kind.data, organisation_name=form.organisation_name.data,
             org_number=form.org_number.data, name=form.name.data, job_title=form.job_title.data,
             phone=form.phone.data, email=form.email.data, password=form.password.data,
             locale=select_locale(), link_for=_link("auth.verify_email"))
     except DomainError as error:
         return _invalid("auth/register_organisation.html", form, error)
-    consent.link_to_user(consent_state.cookie_consent_id(), user)  # R-WEB-2
+    ledger.link_to_user(consent_state.cookie_consent_id(), user)  # R-WEB-2
     db.session.commit()
     return hx_redirect(url_for("auth.check_mail"))
 
@@ -164,9 +167,9 @@ def resend_verification():
     form = forms.ResendVerificationForm()
     if not form.validate_on_submit():
         return render("auth/check_mail.html", form=form, status=422)
-    user = accounts.find_by_email(form.email.data)
+    user = registration.find_by_email(form.email.data)
     if user is not None and not user.is_verified:
-        accounts.send_verification(user, _link("auth.verify_email"))
+        registration.send_verification(user, _link("auth.verify_email"))
         db.session.commit()
     flash(_("If an unconfirmed account uses that address, a new link is on its way."), "info")
     return hx_redirect(url_for("auth.check_mail"))
@@ -179,7 +182,7 @@ def verify_email(token: str):
         # Mail scanners follow links: a GET only shows the button, so they cannot spend it.
         return render("auth/verify_email.html", form=form, token=token)
     try:
-        accounts.verify_email(current_actor(), token)
+        registration.verify_email(current_actor(), token)
     except DomainError as error:
         db.session.rollback()
         return render("auth/token_error.html", message=error.message, status=400)
@@ -194,7 +197,7 @@ def forgot_password():
     form = forms.ForgotPasswordForm()
     if not form.validate_on_submit():
         return render("auth/forgot_password.html", form=form, status=422 if form.is_submitted() else 200)
-    accounts.request_password_reset(current_actor(), form.email.data, _link("auth.reset_password"))
+    registration.request_password_reset(current_actor(), form.email.data, _link("auth.reset_password"))
     db.session.commit()
     flash(_("If an account uses that address, we have sent it a link to choose a new password. "
             "The link works for one hour."), "info")
@@ -205,14 +208,14 @@ def forgot_password():
 @limiter.limit(AUTH_LIMIT, methods=["POST"])
 def reset_password(token: str):
     try:
-        accounts.user_for_reset(token)
+        registration.user_for_reset(token)
     except DomainError as error:
         return render("auth/token_error.html", message=error.message, status=400)
     form = forms.ResetPasswordForm()
     if not form.validate_on_submit():
         return render("auth/reset_password.html", form=form, token=token,
                       status=422 if form.is_submitted() else 200)
-    accounts.reset_password(current_actor(), token, form.password.data)
+    registration.reset_password(current_actor(), token, form.password.data)
     db.session.commit()
     flash(_("Your password is changed. Sign in with the new one."), "success")
     return hx_redirect(url_for("auth.login"))
@@ -221,7 +224,7 @@ def reset_password(token: str):
 @bp.route("/invitation/<token>", methods=["GET", "POST"])
 def accept_invitation(token: str):
     try:
-        invitation = organisations.open_invitation(token)
+        invitation = onboarding.open_invitation(token)
     except DomainError as error:
         return render("auth/token_error.html", message=error.message, status=400)
     form = forms.InvitationForm()
@@ -229,11 +232,11 @@ def accept_invitation(token: str):
     if not form.validate_on_submit():
         return render("auth/invitation.html", form=form, status=422 if form.is_submitted() else 200, **context)
     try:
-        user = accounts.accept_invitation(current_actor(), token, name=form.name.data, job_title=form.job_title.data,
+        user = registration.accept_invitation(current_actor(), token, name=form.name.data, job_title=form.job_title.data,
                                    phone=form.phone.data, password=form.password.data, locale=select_locale())
     except DomainError as error:
         return _invalid("auth/invitation.html", form, error, **context)
-    consent.link_to_user(consent_state.cookie_consent_id(), user)  # R-WEB-2
+    ledger.link_to_user(consent_state.cookie_consent_id(), user)  # R-WEB-2
     db.session.commit()
     flash(_("Your account is ready. Sign in to continue."), "success")
     return hx_redirect(url_for("auth.login"))
@@ -246,7 +249,7 @@ def set_language():
         # Set only on this explicit request: a user-interface choice, strictly necessary.
         session["lang"] = form.language.data
         if current_user.is_authenticated:
-            accounts.set_locale(current_user, form.language.data)
+            registration.set_locale(current_user, form.language.data)
             db.session.commit()
     response = hx_redirect(safe_next(request.form.get("next"), url_for("public.index")))
     if form.validate_on_submit() and consent_state.current().granted("preferences"):

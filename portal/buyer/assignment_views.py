@@ -12,8 +12,10 @@ from portal.htmx import hx_redirect, render
 from portal.models import Assignment
 from portal.representation import current_organisation
 from portal.security import current_actor
-from portal.services import DomainError, assignments, disclosures, ratings, requirement_stats, shortlists
-from portal.services.assignments import StaleError
+from portal.services import DomainError
+from portal.services.assignments import lifecycle, ratings, requirement_stats
+from portal.services.shortlists import disclosures, picks
+from portal.services.assignments.lifecycle import StaleError
 
 
 def _refuse(form, error: DomainError) -> None:
@@ -26,7 +28,7 @@ def _refuse(form, error: DomainError) -> None:
 
 
 def _assignment(assignment_id: int) -> Assignment:
-    assignment = assignments.for_organisation(current_organisation("buyer"), assignment_id)
+    assignment = lifecycle.for_organisation(current_organisation("buyer"), assignment_id)
     if assignment is None:
         abort(404)
     return assignment
@@ -35,21 +37,21 @@ def _assignment(assignment_id: int) -> Assignment:
 @bp.route("/assignments")
 def assignments_list():
     organisation = current_organisation("buyer")
-    items = assignments.list_for(organisation)
+    items = lifecycle.list_for(organisation)
     return render("buyer/assignments.html", assignments=items,
-                  offer_counts=assignments.offer_counts([a.id for a in items]))
+                  offer_counts=lifecycle.offer_counts([a.id for a in items]))
 
 
 @bp.route("/assignments/new", methods=["GET", "POST"])
 def assignment_new():
     organisation = current_organisation("buyer")
-    contacts = assignments.contact_choices(organisation)
+    contacts = lifecycle.contact_choices(organisation)
     form = assignment_form(contacts=contacts, formdata=request.form if request.method == "POST" else None)
     if request.method == "GET":
         return render("buyer/assignment_form.html", form=form, assignment=None)
     if form.validate():
         try:
-            assignment = assignments.create(current_actor(), organisation, assignment_data(form))
+            assignment = lifecycle.create(current_actor(), organisation, assignment_data(form))
         except DomainError as error:
             db.session.rollback()
             _refuse(form, error)
@@ -68,16 +70,16 @@ def assignment(assignment_id: int):
 @bp.route("/assignments/<int:assignment_id>/edit", methods=["GET", "POST"])
 def assignment_edit(assignment_id: int):
     item = _assignment(assignment_id)
-    contacts = assignments.contact_choices(item.organisation)
+    contacts = lifecycle.contact_choices(item.organisation)
     if request.method == "GET":
-        form = assignment_form(assignments.data_of(item), item.version, contacts)
+        form = assignment_form(lifecycle.data_of(item), item.version, contacts)
         return render("buyer/assignment_form.html", form=form, assignment=item)
     form = assignment_form(contacts=contacts, formdata=request.form)
     status = 422
     if form.validate():
         try:
             version = int(form.version.data) if (form.version.data or "").isdigit() else -1
-            assignments.revise(current_actor(), item, assignment_data(form), version=version)
+            lifecycle.revise(current_actor(), item, assignment_data(form), version=version)
         except StaleError as error:
             db.session.rollback()
             _refuse(form, error)
@@ -96,7 +98,7 @@ def assignment_edit(assignment_id: int):
 def assignment_state(assignment_id: int):
     item = _assignment(assignment_id)
     try:
-        assignments.transition(current_actor(), item, request.form.get("to", ""))
+        lifecycle.transition(current_actor(), item, request.form.get("to", ""))
     except DomainError as error:
         db.session.rollback()
         flash(str(error.message), "error")
@@ -113,9 +115,9 @@ def _detail_context(item: Assignment, rating_form: RatingForm | None = None) -> 
         (c.id, c.name) for c in ratings.offered_consultants(item))])
     return {"assignment": item, "form": EmptyForm(), "rating_form": rating_form,
             "stats": requirement_stats.for_assignment(item), "few": requirement_stats.FEW,
-            "offer_count": assignments.offer_counts([item.id]).get(item.id, 0),
-            "transitions": assignments.allowed_transitions(item, "buyer"), "ratings": ratings.ratings_of(item),
-            "shortlist": shortlists.buyer_rows(item), "release_labels": disclosures.FIELD_LABELS}
+            "offer_count": lifecycle.offer_counts([item.id]).get(item.id, 0),
+            "transitions": lifecycle.allowed_transitions(item, "buyer"), "ratings": ratings.ratings_of(item),
+            "shortlist": picks.buyer_rows(item), "release_labels": disclosures.FIELD_LABELS}
 
 
 @bp.route("/assignments/<int:assignment_id>/rate", methods=["POST"])

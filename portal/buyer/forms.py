@@ -55,7 +55,7 @@ class RatingForm(Form):
 
 def assignment_data(form: AssignmentForm):
     """The form's values as the service's AssignmentData; blank requirement rows are left out."""
-    from portal.services.assignments import AssignmentData, Requirement
+    from portal.services.assignments.lifecycle import AssignmentData, Requirement
 
     requirements = [Requirement(kind=row.kind.data, text=row.text.data.strip(), weight=row.weight.data)
                     for row in form.requirements if (row.text.data or "").strip()]

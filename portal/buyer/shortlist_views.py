@@ -12,13 +12,14 @@ from portal.extensions import db
 from portal.htmx import hx_redirect, render
 from portal.representation import current_organisation
 from portal.security import current_actor
-from portal.services import DomainError, consent_requests, shortlists
+from portal.services import DomainError
+from portal.services.shortlists import consent_requests, picks
 
 
 @bp.route("/assignments/<int:assignment_id>/shortlist/<int:entry_id>/meet", methods=["POST"])
 def shortlist_meet(assignment_id: int, entry_id: int):
     organisation = current_organisation("buyer")
-    entry = shortlists.for_buyer(organisation, assignment_id, entry_id)
+    entry = picks.for_buyer(organisation, assignment_id, entry_id)
     if entry is None:
         abort(404)
     try:

@@ -14,7 +14,7 @@ from itsdangerous import BadData, URLSafeSerializer
 from portal.extensions import db
 from portal.models import ConsentRecord, CookieCategory
 from portal.security import allow_source
-from portal.services import consent, consent_banner, cookie_registry
+from portal.services.consent import ledger, banner_text, cookie_registry
 
 SALT = "consent-id"
 SKIP_ENDPOINTS = {None, "static", "public.healthz"}
@@ -53,12 +53,12 @@ def cookie_consent_id() -> str | None:
         value = _signer().loads(raw)
     except (BadData, UnicodeError, ValueError):
         return None
-    return value if isinstance(value, str) and consent.is_consent_id(value) else None
+    return value if isinstance(value, str) and ledger.is_consent_id(value) else None
 
 
 def content() -> dict:
     if "consent_content" not in g:
-        g.consent_content = consent_banner.build()
+        g.consent_content = banner_text.build()
     return g.consent_content
 
 
@@ -66,8 +66,8 @@ def current() -> State:
     if "consent_state" not in g:
         consent_id = g.get("consent_set_cookie") or cookie_consent_id()
         page = content()
-        last = consent.latest(consent_id)
-        valid = consent.is_current(last, consent_banner.material_digest(page),
+        last = ledger.latest(consent_id)
+        valid = ledger.is_current(last, banner_text.material_digest(page),
                                    current_app.config["CONSENT_MAX_AGE_DAYS"])
         g.consent_state = State(consent_id, last if valid else None, page["offered"])
     return g.consent_state
@@ -96,8 +96,8 @@ def apply_gpc():
     state = current()
     if not state.banner_needed:
         return None
-    consent_id = state.consent_id or consent.new_consent_id()
-    consent.record_gpc(consent_id, language=language(), content=content(), previous=consent.latest(state.consent_id))
+    consent_id = state.consent_id or ledger.new_consent_id()
+    ledger.record_gpc(consent_id, language=language(), content=content(), previous=ledger.latest(state.consent_id))
     db.session.commit()
     remember(consent_id, [c for c in state.offered if c != CookieCategory.NECESSARY.value])
     return None
@@ -146,11 +146,11 @@ def banner() -> dict | None:
         return None
     if not state.banner_needed:
         return None
-    return content().get(language()) or content()[consent_banner.MASTER_LANGUAGE]
+    return content().get(language()) or content()[banner_text.MASTER_LANGUAGE]
 
 
 def version_digest() -> str:
-    return consent_banner.digest(content())
+    return banner_text.digest(content())
 
 
 def banner_next() -> str:

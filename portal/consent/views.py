@@ -11,7 +11,8 @@ from portal.htmx import hx_redirect, is_htmx, render
 from portal.models import ConsentMethod
 from portal.models.consent import OPTIONAL_CATEGORIES
 from portal.security import safe_next
-from portal.services import DomainError, consent
+from portal.services import DomainError
+from portal.services.consent import ledger
 
 bp = Blueprint("consent", __name__)
 
@@ -36,12 +37,12 @@ def decide():
         flash(_("The cookie information changed while the page was open. Read it again and choose."), "info")
         return hx_redirect(url_for("consent.settings", next=back))
     current = state.current()
-    consent_id = current.consent_id or consent.new_consent_id()
+    consent_id = current.consent_id or ledger.new_consent_id()
     user = current_user._get_current_object() if current_user.is_authenticated else None
     try:
-        record = consent.choose(consent_id, choice, set(request.form.getlist("category")), via=via,
+        record = ledger.choose(consent_id, choice, set(request.form.getlist("category")), via=via,
                                 language=state.language(), content=state.content(),
-                                previous=consent.latest(current.consent_id), user=user)
+                                previous=ledger.latest(current.consent_id), user=user)
     except DomainError as error:
         db.session.rollback()
         return render("errors/error.html", status=400, title=_("Bad request"), message=error.message)

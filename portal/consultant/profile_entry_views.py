@@ -10,7 +10,8 @@ from portal.extensions import db
 from portal.forms import EmptyForm, apply_domain_error
 from portal.htmx import hx_redirect, render
 from portal.security import current_actor
-from portal.services import DomainError, profile_entries, sensitive_data
+from portal.services import DomainError
+from portal.services.profiles import entries, sensitive_data
 
 
 def _form_class(kind: str):
@@ -20,7 +21,7 @@ def _form_class(kind: str):
 
 
 def _entry(profile, kind: str, entry_id: int):
-    row = profile_entries.entry(profile, kind, entry_id)
+    row = entries.entry(profile, kind, entry_id)
     if row is None:
         abort(404)
     return row
@@ -33,7 +34,7 @@ def add_entry(kind: str):
     if not form.validate_on_submit():
         return invalid(profile, section, f"add_{kind}", form)
     try:
-        profile_entries.add(current_actor(), profile, kind, form.data)
+        entries.add(current_actor(), profile, kind, form.data)
     except DomainError as error:
         return refused(profile, section, f"add_{kind}", form, error)
     db.session.commit()
@@ -62,7 +63,7 @@ def update_entry(kind: str, entry_id: int):
     if not form.validate_on_submit():
         return _edit_page(kind, row, form, 422)
     try:
-        profile_entries.update(current_actor(), profile, kind, row, form.data)
+        entries.update(current_actor(), profile, kind, row, form.data)
     except DomainError as error:
         db.session.rollback()
         if isinstance(error, sensitive_data.SensitiveDataError):
@@ -81,6 +82,6 @@ def remove_entry(kind: str, entry_id: int):
     row = _entry(profile, kind, entry_id)
     if not EmptyForm().validate_on_submit():
         abort(400)
-    profile_entries.remove(current_actor(), profile, kind, row)
+    entries.remove(current_actor(), profile, kind, row)
     db.session.commit()
     return section_saved(profile, section_of(kind))

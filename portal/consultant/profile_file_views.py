@@ -13,7 +13,8 @@ from portal.extensions import db
 from portal.forms import EmptyForm
 from portal.htmx import hx_redirect, render
 from portal.security import current_actor
-from portal.services import DomainError, attachments, profile_import, sensitive_data
+from portal.services import DomainError
+from portal.services.profiles import attachments, linkedin_merge, sensitive_data
 
 
 def _read(upload) -> bytes:
@@ -72,7 +73,7 @@ def start_import():
     try:
         if not form.validate_on_submit() or upload is None or not hasattr(upload, "read"):
             raise DomainError(_("Choose the ZIP file you got from LinkedIn."), field="archive")
-        draft = profile_import.start(current_actor(), profile, _read(upload))
+        draft = linkedin_merge.start(current_actor(), profile, _read(upload))
     except DomainError as error:
         return refused(profile, "linkedin", "archive", form, error)
     db.session.commit()
@@ -80,7 +81,7 @@ def start_import():
 
 
 def _draft(draft_id: int):
-    draft = profile_import.draft_for(current_profile(), draft_id)
+    draft = linkedin_merge.draft_for(current_profile(), draft_id)
     if draft is None:
         abort(404)
     return draft
@@ -89,7 +90,7 @@ def _draft(draft_id: int):
 @bp.route("/profile/import/<int:draft_id>")
 def import_preview(draft_id: int):
     draft = _draft(draft_id)
-    return render("consultant/import_preview.html", draft=draft, data=profile_import.preview(draft),
+    return render("consultant/import_preview.html", draft=draft, data=linkedin_merge.preview(draft),
                   form=EmptyForm())
 
 
@@ -99,13 +100,13 @@ def confirm_import(draft_id: int):
     if not EmptyForm().validate_on_submit():
         abort(400)
     try:
-        profile_import.confirm(current_actor(), profile, draft)
+        linkedin_merge.confirm(current_actor(), profile, draft)
     except DomainError as error:
         db.session.rollback()
         if isinstance(error, sensitive_data.SensitiveDataError):
             sensitive_data.record_refusal(error.finding, error.field)
             db.session.commit()
-        return render("consultant/import_preview.html", draft=draft, data=profile_import.preview(draft),
+        return render("consultant/import_preview.html", draft=draft, data=linkedin_merge.preview(draft),
                       form=EmptyForm(), error=error.message, status=422)
     db.session.commit()
     flash(_("Your LinkedIn data is added to your profile. Check it and complete what is missing."), "success")
@@ -117,7 +118,7 @@ def cancel_import(draft_id: int):
     profile, draft = current_profile(), _draft(draft_id)
     if not EmptyForm().validate_on_submit():
         abort(400)
-    profile_import.cancel(current_actor(), profile, draft)
+    linkedin_merge.cancel(current_actor(), profile, draft)
     db.session.commit()
     flash(_("The import is cancelled; nothing from the archive was kept."), "info")
     return hx_redirect(url_for("consultant.profile", _anchor="section-linkedin"))

@@ -9,8 +9,8 @@ from wtforms import DateField, DecimalField, IntegerField, SelectField, StringFi
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from portal.forms import Form, email_field
-from portal.services.attachments import KINDS as ATTACHMENT_KINDS
-from portal.services.profile_entries import CEFR
+from portal.services.profiles.attachments import KINDS as ATTACHMENT_KINDS
+from portal.services.profiles.entries import CEFR
 
 
 def country_choices() -> list[SelectChoice]:

@@ -9,8 +9,9 @@ from portal.extensions import db
 from portal.forms import apply_domain_error
 from portal.htmx import hx_redirect, is_htmx, render
 from portal.models import ConsultantProfile
-from portal.services import completeness, profiles, sensitive_data, skills
-from portal.services.profile_entries import KINDS
+from portal.services.matching import skills
+from portal.services.profiles import completeness, sections, sensitive_data
+from portal.services.profiles.entries import KINDS
 
 TEMPLATE = "consultant/profile.html"
 
@@ -25,7 +26,7 @@ def with_choices(form):
 
 def default_forms(profile: ConsultantProfile) -> dict:
     user = profile.user
-    numbers = profiles.visible_numbers(user, profile)
+    numbers = sections.visible_numbers(user, profile)
     contact = with_choices(forms.ContactForm(formdata=None, obj=profile, name=user.name, email=user.email,
                                              phone=user.phone))
     result = {
@@ -76,7 +77,7 @@ def invalid(profile: ConsultantProfile, section: str, key: str, form):
 def current_profile() -> ConsultantProfile:
     """The signed-in consultant's profile; a new, empty one is committed at once, so that a refused
     save's rollback never takes the profile itself away."""
-    profile = profiles.profile_for(current_user)
+    profile = sections.profile_for(current_user)
     if profile.created_at is None or db.session.info.pop("profile_created", False):
         db.session.commit()
     return profile

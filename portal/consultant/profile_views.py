@@ -11,7 +11,9 @@ from portal.extensions import db
 from portal.forms import EmptyForm
 from portal.htmx import is_htmx, hx_redirect, render
 from portal.security import PUBLIC, allow, current_actor
-from portal.services import DomainError, profiles, skills
+from portal.services import DomainError
+from portal.services.matching import skills
+from portal.services.profiles import sections
 
 
 @bp.route("/profile")
@@ -31,7 +33,7 @@ def save_contact():
     if not form.validate_on_submit():
         return invalid(profile, "contact", "contact", form)
     try:
-        profiles.update_contact(current_actor(), profile, **_fields(form, "name", "email", "phone", "street",
+        sections.update_contact(current_actor(), profile, **_fields(form, "name", "email", "phone", "street",
                                                                     "postal_code", "city", "country"),
                                 link_for=lambda token: url_for("consultant.confirm_email", token=token,
                                                                _external=True))
@@ -47,7 +49,7 @@ def save_identity():
     if not form.validate_on_submit():
         return invalid(profile, "identity", "identity", form)
     try:
-        profiles.update_identity(current_actor(), profile, **_fields(
+        sections.update_identity(current_actor(), profile, **_fields(
             form, "personnummer", "national_id", "national_id_country", "date_of_birth", "gender", "citizenship",
             "work_permit", "work_permit_expires"))
     except DomainError as error:
@@ -62,7 +64,7 @@ def save_payment():
     if not form.validate_on_submit():
         return invalid(profile, "payment", "payment", form)
     try:
-        profiles.update_payment(current_actor(), profile,
+        sections.update_payment(current_actor(), profile,
                                 **_fields(form, "bankgiro", "f_tax", "company_name", "company_org_number"))
     except DomainError as error:
         return refused(profile, "payment", "payment", form, error)
@@ -76,7 +78,7 @@ def save_competence():
     if not form.validate_on_submit():
         return invalid(profile, "competence", "competence", form)
     try:
-        profiles.update_competence(current_actor(), profile, **_fields(form, "title", "summary"))
+        sections.update_competence(current_actor(), profile, **_fields(form, "title", "summary"))
     except DomainError as error:
         return refused(profile, "competence", "competence", form, error)
     db.session.commit()
@@ -89,7 +91,7 @@ def save_availability():
     if not form.validate_on_submit():
         return invalid(profile, "availability", "availability", form)
     try:
-        profiles.update_availability(current_actor(), profile, **_fields(
+        sections.update_availability(current_actor(), profile, **_fields(
             form, "available_from", "extent", "remote", "region", "hourly_rate"))
     except DomainError as error:
         return refused(profile, "availability", "availability", form, error)
@@ -112,7 +114,7 @@ def confirm_email(token: str):
     if not form.validate_on_submit():  # a GET only shows the button: mail scanners cannot spend it
         return render("consultant/confirm_email.html", form=form, token=token)
     try:
-        profiles.confirm_email_change(current_actor(), token)
+        sections.confirm_email_change(current_actor(), token)
     except DomainError as error:
         db.session.rollback()
         return render("auth/token_error.html", message=error.message, status=400)

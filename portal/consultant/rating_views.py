@@ -3,7 +3,7 @@ from flask_login import current_user
 
 from portal.consultant.views import bp
 from portal.htmx import render
-from portal.services import ratings
+from portal.services.assignments import ratings
 
 
 @bp.route("/ratings")

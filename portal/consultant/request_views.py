@@ -11,8 +11,10 @@ from portal.consultant.views import bp
 from portal.extensions import db
 from portal.htmx import hx_redirect, render
 from portal.security import PUBLIC, allow, current_actor
-from portal.services import DomainError, consent_requests, disclosures, explanations
-from portal.services.tokens import TokenError
+from portal.services import DomainError
+from portal.services.matching import explanations
+from portal.services.shortlists import consent_requests, disclosures
+from portal.services.accounts.tokens import TokenError
 
 
 def answer_link(token: str) -> str:

@@ -3,7 +3,8 @@ from flask import Blueprint
 from flask_login import current_user
 
 from portal.htmx import render
-from portal.services import audit, consent_requests
+from portal.services import audit
+from portal.services.shortlists import consent_requests
 
 bp = Blueprint("consultant", __name__)
 

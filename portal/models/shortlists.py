@@ -38,7 +38,7 @@ class ShortlistEntry(Base):
     pseudonym: Mapped[str] = mapped_column(sa.String(40))
     # The anonymized card exactly as staff reviewed it; the buyer sees this text and nothing else.
     anonymized_card_json: Mapped[str] = mapped_column(sa.Text)
-    # The ranking's explanation when picked from the ranking (JSON of matching_types.Explanation);
+    # The ranking's explanation when picked from the ranking (JSON of matching.records.Explanation);
     # None when a recruiter picked by hand (R-MATCH-3: the consultant is told which).
     explanation_json: Mapped[str | None] = mapped_column(sa.Text)
     approved_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))

@@ -6,7 +6,7 @@ from flask import abort, send_file
 from portal.htmx import render
 from portal.partner.views import bp
 from portal.representation import current_organisation
-from portal.services import partnerships
+from portal.services.organisations import partnerships
 
 
 @bp.route("/partnership")

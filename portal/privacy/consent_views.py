@@ -10,15 +10,16 @@ from portal.htmx import hx_redirect
 from portal.models.consent import OPTIONAL_CATEGORIES
 from portal.privacy.views import bp
 from portal.security import current_actor
-from portal.services import DomainError, consent, consent_banner
+from portal.services import DomainError
+from portal.services.consent import ledger, banner_text
 
 
 def context() -> dict:
     """What templates/privacy/index.html needs for the consent section."""
     content = consent_state.content()
-    grants = consent.current_grants(current_user, consent_banner.material_digest(content),
+    grants = ledger.current_grants(current_user, banner_text.material_digest(content),
                                     current_app.config["CONSENT_MAX_AGE_DAYS"], consent_state.cookie_consent_id())
-    return {"consent_history": consent.history_for(current_user), "consent_grants": grants,
+    return {"consent_history": ledger.history_for(current_user), "consent_grants": grants,
             "consent_offered": [c for c in content["offered"] if c in OPTIONAL_CATEGORIES],
             "withdraw_form": EmptyForm()}
 
@@ -31,8 +32,8 @@ def withdraw_consent():
     category = request.form.get("category", "")
     this_browser = consent_state.cookie_consent_id()
     try:
-        consent.link_to_user(this_browser, current_user)  # this browser is theirs: withdraw here too
-        consent.withdraw_for_user(current_actor(), current_user, category, language=consent_state.language(),
+        ledger.link_to_user(this_browser, current_user)  # this browser is theirs: withdraw here too
+        ledger.withdraw_for_user(current_actor(), current_user, category, language=consent_state.language(),
                                   content=consent_state.content(),
                                   max_age_days=current_app.config["CONSENT_MAX_AGE_DAYS"])
     except DomainError:

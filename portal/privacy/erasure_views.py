@@ -13,7 +13,8 @@ from portal.forms import Form, apply_domain_error
 from portal.htmx import hx_redirect, render
 from portal.privacy.views import bp, json_attachment
 from portal.security import PUBLIC, allow, current_actor
-from portal.services import DomainError, erasure, mail, privacy_requests
+from portal.services import DomainError, mail
+from portal.services.privacy import erasure, privacy_requests
 
 RECEIPT_KEY = "erasure_receipt"
 

@@ -4,7 +4,7 @@ from wtforms import HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from portal.forms import Form, email_field
-from portal.services.privacy_requests import KINDS, MAX_DETAILS, REFUSAL_GROUNDS
+from portal.services.privacy.privacy_requests import KINDS, MAX_DETAILS, REFUSAL_GROUNDS
 
 DETAILS = [Optional(), Length(max=MAX_DETAILS, message=_l("Write at most %(max)d characters.", max=MAX_DETAILS))]
 TEXT = [DataRequired(_l("Write the text the person will receive.")),

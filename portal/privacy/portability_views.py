@@ -11,7 +11,8 @@ from portal.forms import EmptyForm, Form, apply_domain_error
 from portal.htmx import hx_redirect, render
 from portal.privacy.views import _index, bp
 from portal.security import PUBLIC, allow, current_actor
-from portal.services import DomainError, access_extract, audit, data_transfer, portability
+from portal.services import DomainError, audit
+from portal.services.privacy import access_extract, data_transfer, portability
 
 SCHEMAS = ("portability", "access_extract")
 DOWNLOAD_LIMIT = "10 per minute"

@@ -14,8 +14,10 @@ from portal.forms import EmptyForm, Form, apply_domain_error, choices
 from portal.htmx import hx_redirect, render
 from portal.privacy.views import bp
 from portal.security import current_actor
-from portal.services import DomainError, disputes, privacy_requests, ratings, restrictions
-from portal.services.profiles import profile_for
+from portal.services import DomainError
+from portal.services.assignments import ratings
+from portal.services.privacy import disputes, privacy_requests, restrictions
+from portal.services.profiles.sections import profile_for
 
 
 class RestrictForm(Form):

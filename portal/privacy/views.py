@@ -8,8 +8,10 @@ from portal.forms import EmptyForm, apply_domain_error
 from portal.htmx import hx_redirect, render
 from portal.privacy import forms
 from portal.security import current_actor
-from portal.services import DomainError, access_extract, audit, marketing, memberships, policy_notices, privacy_requests
-from portal.services.legitimate_interests import BY_CODE, PURPOSES
+from portal.services import DomainError, audit
+from portal.services.accounts import memberships
+from portal.services.privacy import access_extract, marketing, policy_notices, privacy_requests
+from portal.services.privacy.legitimate_interests import BY_CODE, PURPOSES
 
 bp = Blueprint("privacy", __name__)
 

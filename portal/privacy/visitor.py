@@ -9,7 +9,8 @@ from portal.languages import select_locale
 from portal.privacy import forms
 from portal.privacy.views import bp
 from portal.security import PUBLIC, allow, current_actor
-from portal.services import DomainError, privacy_requests
+from portal.services import DomainError
+from portal.services.privacy import privacy_requests
 
 VISITOR_LIMIT = "5 per minute; 20 per day"
 

@@ -8,7 +8,8 @@ from flask import Blueprint, abort, jsonify
 
 from portal.extensions import db
 from portal.htmx import render
-from portal.services import assignments, policy
+from portal.services.assignments import lifecycle
+from portal.services.privacy import policy
 
 bp = Blueprint("public", __name__)
 
@@ -42,12 +43,12 @@ def privacy_policy_version(published: str):
 @bp.route("/assignments")
 def assignments_list():
     """Published assignments; the client is named only when the client chose so."""
-    return render("public/assignments.html", assignments=assignments.published())
+    return render("public/assignments.html", assignments=lifecycle.published())
 
 
 @bp.route("/assignments/<int:assignment_id>")
 def assignment(assignment_id: int):
-    item = assignments.published(assignment_id)
+    item = lifecycle.published(assignment_id)
     if item is None:
         abort(404)
     return render("public/assignment.html", assignment=item)

@@ -9,7 +9,8 @@ from portal.forms import EmptyForm
 from portal.htmx import hx_redirect, render
 from portal.models import Assignment, AssignmentState, Offer
 from portal.security import allow, current_actor, staff
-from portal.services import DomainError, assignments, audit, offers
+from portal.services import DomainError, audit
+from portal.services.assignments import lifecycle, offers
 from portal.staff.views import bp
 
 RECRUITING = staff("admin", "recruiter")
@@ -23,9 +24,9 @@ QUEUES = {"review": (AssignmentState.SUBMITTED.value,),
 def assignments_queue():
     queue = request.args.get("queue", "review")
     states = QUEUES.get(queue, QUEUES["review"])
-    items = assignments.in_state(states)
+    items = lifecycle.in_state(states)
     return render("staff/assignments.html", assignments=items, queue=queue,
-                  offer_counts=assignments.offer_counts([a.id for a in items]))
+                  offer_counts=lifecycle.offer_counts([a.id for a in items]))
 
 
 def _assignment(assignment_id: int) -> Assignment:
@@ -37,7 +38,7 @@ def _assignment(assignment_id: int) -> Assignment:
 
 def _assignment_page(item: Assignment, status: int = 200):
     return render("staff/assignment.html", assignment=item, form=EmptyForm(), status=status,
-                  transitions=assignments.allowed_transitions(item, "staff"),
+                  transitions=lifecycle.allowed_transitions(item, "staff"),
                   offers=offers.on_assignment(item),
                   comments=offers.comments_on(item))
 
@@ -53,7 +54,7 @@ def assignment(assignment_id: int):
 def assignment_state(assignment_id: int):
     item = _assignment(assignment_id)
     try:
-        assignments.transition(current_actor(), item, request.form.get("to", ""))
+        lifecycle.transition(current_actor(), item, request.form.get("to", ""))
     except DomainError as error:
         db.session.rollback()
         flash(str(error.message), "error")

@@ -10,7 +10,8 @@ from portal.extensions import db
 from portal.forms import EmptyForm, apply_domain_error
 from portal.htmx import hx_redirect, render
 from portal.security import allow, current_actor, staff
-from portal.services import DomainError, consent, cookie_registry
+from portal.services import DomainError
+from portal.services.consent import ledger, cookie_registry
 from portal.staff.forms import ConsentLookupForm, CookieEntryForm
 from portal.staff.views import bp
 
@@ -103,7 +104,7 @@ def consent_lookup():
     if not form.validate():
         return render("staff/consent_lookup.html", form=form, result=None, status=422)
     try:
-        records, versions, links = consent.lookup(current_actor(), form.consent_id.data.strip())
+        records, versions, links = ledger.lookup(current_actor(), form.consent_id.data.strip())
     except DomainError as error:
         db.session.rollback()
         apply_domain_error(form, error)

@@ -8,7 +8,8 @@ from portal.extensions import db
 from portal.htmx import render
 from portal.models import User
 from portal.security import allow, current_actor, staff
-from portal.services import attachments, completeness, consultant_directory, profiles, restrictions
+from portal.services.privacy import restrictions
+from portal.services.profiles import attachments, completeness, directory, sections
 from portal.staff.views import bp
 
 PROFILES = staff("recruiter", "finance")
@@ -18,7 +19,7 @@ PROFILES = staff("recruiter", "finance")
 @allow(PROFILES)
 def consultants():
     text = request.args.get("q", "")
-    people = consultant_directory.search(text)
+    people = directory.search(text)
     return render("staff/consultants.html", people=people, q=text,
                   restricted=restrictions.restricted_ids(p.id for p in people))
 
@@ -27,12 +28,12 @@ def consultants():
 @allow(PROFILES)
 def consultant(user_id: int):
     actor = current_actor()
-    profile = consultant_directory.view(actor, user_id)
+    profile = directory.view(actor, user_id)
     if profile is None:
         abort(404)
     db.session.commit()
     return render("staff/consultant.html", profile=profile, person=profile.user,
-                  numbers=profiles.visible_numbers(actor.user, profile),
+                  numbers=sections.visible_numbers(actor.user, profile),
                   meter=completeness.measure(profile, profile.user),
                   may_download=actor.user.has_staff_role("recruiter"))
 
@@ -43,7 +44,7 @@ def consultant_attachment(user_id: int, attachment_id: int):
     user = db.session.get(User, user_id)
     if user is None or user.role != "consultant":
         abort(404)
-    attachment = attachments.for_owner(profiles.profile_for(user), attachment_id)
+    attachment = attachments.for_owner(sections.profile_for(user), attachment_id)
     if attachment is None:
         abort(404)
     data = attachments.read(current_actor(), attachment)

@@ -9,7 +9,8 @@ from portal.forms import EmptyForm
 from portal.htmx import hx_redirect
 from portal.models import DataDispute, PrivacyRequest, ProcessingRestriction
 from portal.security import allow, current_actor
-from portal.services import DomainError, disputes, restrictions
+from portal.services import DomainError
+from portal.services.privacy import disputes, restrictions
 from portal.staff import privacy_requests as request_views
 from portal.staff.privacy_requests import PRIVACY_OFFICER
 from portal.staff.views import bp

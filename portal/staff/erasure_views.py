@@ -12,7 +12,8 @@ from portal.forms import EmptyForm, Form, apply_domain_error
 from portal.htmx import hx_redirect, render
 from portal.models import ErasureQueueItem, LegalHold, PrivacyRequest, User
 from portal.security import allow, current_actor, staff
-from portal.services import DomainError, audit, erasure, legal_holds, mail, privacy_requests
+from portal.services import DomainError, audit, mail
+from portal.services.privacy import erasure, legal_holds, privacy_requests
 from portal.staff.views import bp
 
 PRIVACY_OFFICER = staff("privacy_officer")

@@ -9,7 +9,8 @@ from portal.forms import EmptyForm, apply_domain_error, choices
 from portal.htmx import hx_redirect, render
 from portal.models import Organisation, PartnerContact
 from portal.security import allow, current_actor, staff
-from portal.services import DomainError, partnerships, representatives
+from portal.services import DomainError
+from portal.services.organisations import partnerships, representatives
 from portal.staff.forms import PartnerContactForm, PartnerDocumentForm
 from portal.staff.views import ORGANISATIONS, bp
 

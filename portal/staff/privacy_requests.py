@@ -13,8 +13,9 @@ from portal.htmx import hx_redirect, render
 from portal.models import PrivacyRequest
 from portal.privacy import forms
 from portal.security import allow, current_actor, staff
-from portal.services import DomainError, audit, privacy_requests
-from portal.services.legitimate_interests import BY_CODE
+from portal.services import DomainError, audit
+from portal.services.privacy import privacy_requests
+from portal.services.privacy.legitimate_interests import BY_CODE
 from portal.staff.views import bp
 
 PRIVACY_OFFICER = staff("privacy_officer")
@@ -146,7 +147,7 @@ def privacy_extend(request_id: int):
 def privacy_extract(request_id: int):
     """The access extract as prepared for the person (R-RIGHTS-2); a view of their data, audited."""
     from portal.privacy.views import json_attachment
-    from portal.services import access_extract
+    from portal.services.privacy import access_extract
 
     found = _request(request_id)
     if not found.extract_json:

@@ -10,7 +10,9 @@ from portal.extensions import db
 from portal.htmx import hx_redirect, render
 from portal.models import Assignment
 from portal.security import allow, current_actor
-from portal.services import DomainError, assignment_ranking, shortlists
+from portal.services import DomainError
+from portal.services.matching import assignment_ranking
+from portal.services.shortlists import picks
 from portal.staff.assignment_views import RECRUITING
 from portal.staff.views import bp
 
@@ -38,7 +40,7 @@ def _field(name: str) -> str:
 
 def _page(item: Assignment, status: int = 200, error: str | None = None, error_field: str | None = None):
     ranking, rows = assignment_ranking.rank(current_actor(), item)
-    picked = {e.consultant_id for e in shortlists.entries(item, include_removed=False)}
+    picked = {e.consultant_id for e in picks.entries(item, include_removed=False)}
     db.session.commit()
     return render("staff/ranking.html", status=status, assignment=item, ranking=ranking, rows=rows, picked=picked,
                   left_out_labels=LEFT_OUT_LABELS, factor_labels=FACTOR_LABELS, field_label=_field, error=error,
@@ -60,7 +62,7 @@ def ranking_pick(assignment_id: int):
     consultant_id = request.form.get("consultant_id", "")
     chosen = int(consultant_id) if consultant_id.isdigit() else None
     try:
-        shortlists.add(current_actor(), item, chosen, request.form.get("reason", ""),
+        picks.add(current_actor(), item, chosen, request.form.get("reason", ""),
                        explanation=assignment_ranking.explanation_for(item, chosen))
     except DomainError as error:
         db.session.rollback()

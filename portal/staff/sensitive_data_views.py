@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from portal.htmx import render
 from portal.security import allow, staff
-from portal.services import sensitive_data
+from portal.services.profiles import sensitive_data
 from portal.staff.views import bp
 
 

@@ -10,7 +10,8 @@ from portal.htmx import hx_redirect, render
 from portal.models import Assignment, ShortlistEntry
 from portal.security import allow, current_actor
 from portal.consultant.request_views import answer_link
-from portal.services import DomainError, audit, consent_requests, disclosures, shortlists
+from portal.services import DomainError, audit
+from portal.services.shortlists import consent_requests, disclosures, picks
 from portal.staff.assignment_views import RECRUITING
 from portal.staff.views import bp
 
@@ -32,15 +33,15 @@ def _entry(entry_id: int) -> ShortlistEntry:
 def _page(item: Assignment, status: int = 200, error: str | None = None, reason: str = "",
           error_field: str | None = None):
     query = request.values.get("q", "")  # the add form carries the search, so a refusal keeps the results
-    found = shortlists.search_consultants(query)
-    entries = shortlists.entries(item)
+    found = picks.search_consultants(query)
+    entries = picks.entries(item)
     actor = current_actor()
     # Staff saw these consultants' names and e-mail addresses (R-STAFF-1).
     for person_id in {e.consultant_id for e in entries} | {c.id for c in found}:
         audit.record(actor, "person.view", subject=person_id, obj=item)
     db.session.commit()
     return render("staff/shortlist.html", status=status, assignment=item, entries=entries, found=found, query=query,
-                  cards={e.id: shortlists.card(e) for e in entries},
+                  cards={e.id: picks.card(e) for e in entries},
                   questions={e.id: consent_requests.of_entry(e) for e in entries},
                   released={e.id: disclosures.of_entry(e) for e in entries},
                   releasable=disclosures.FIELD_LABELS, error=error, error_field=error_field, reason=reason,
@@ -59,7 +60,7 @@ def shortlist_add(assignment_id: int):
     item = _assignment(assignment_id)
     consultant_id = request.form.get("consultant_id", "")
     try:
-        shortlists.add(current_actor(), item, int(consultant_id) if consultant_id.isdigit() else None,
+        picks.add(current_actor(), item, int(consultant_id) if consultant_id.isdigit() else None,
                        request.form.get("reason", ""))
     except DomainError as error:
         db.session.rollback()
@@ -85,7 +86,7 @@ def _act(entry: ShortlistEntry, action, done: str):
 @allow(RECRUITING)
 def shortlist_remove(entry_id: int):
     entry = _entry(entry_id)
-    return _act(entry, lambda: shortlists.remove(current_actor(), entry, request.form.get("reason", "")),
+    return _act(entry, lambda: picks.remove(current_actor(), entry, request.form.get("reason", "")),
                 _("The consultant is removed from the shortlist."))
 
 
@@ -93,7 +94,7 @@ def shortlist_remove(entry_id: int):
 @allow(RECRUITING)
 def shortlist_approve(entry_id: int):
     entry = _entry(entry_id)
-    return _act(entry, lambda: shortlists.approve_card(current_actor(), entry),
+    return _act(entry, lambda: picks.approve_card(current_actor(), entry),
                 _("The anonymized card is approved: the client now sees it under its pseudonym."))
 
 

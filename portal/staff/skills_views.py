@@ -8,7 +8,8 @@ from portal.extensions import db
 from portal.forms import EmptyForm, apply_domain_error
 from portal.htmx import hx_redirect, render
 from portal.security import allow, current_actor, staff
-from portal.services import DomainError, skill_synonyms as skills
+from portal.services import DomainError
+from portal.services.matching import skill_synonyms as skills
 from portal.staff.forms import SkillSynonymForm
 from portal.staff.views import bp
 

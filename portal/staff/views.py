@@ -10,7 +10,9 @@ from portal.forms import EmptyForm, apply_domain_error
 from portal.htmx import hx_redirect, render
 from portal.models import AuditEvent, Organisation, OrganisationStatus, OutboxMail
 from portal.security import allow, current_actor, staff
-from portal.services import DomainError, audit, memberships, organisations
+from portal.services import DomainError, audit
+from portal.services.accounts import memberships
+from portal.services.organisations import onboarding
 from portal.staff.forms import AgreementForm, InviteRepresentativeForm
 
 bp = Blueprint("staff", __name__)
@@ -20,7 +22,7 @@ PAGE_SIZE = 50
 
 @bp.route("/")
 def index():
-    return render("staff/index.html", pending=organisations.pending())
+    return render("staff/index.html", pending=onboarding.pending())
 
 
 @bp.route("/organisations", endpoint="organisations")
@@ -71,7 +73,7 @@ def decide(organisation_id: int):
     if not EmptyForm().validate_on_submit() or request.form.get("decision") not in {"approve", "reject"}:
         abort(400)
     try:
-        organisations.decide(current_actor(), organisation, approve=request.form["decision"] == "approve")
+        onboarding.decide(current_actor(), organisation, approve=request.form["decision"] == "approve")
     except DomainError as error:
         db.session.rollback()
         flash(str(error.message), "error")
@@ -88,7 +90,7 @@ def agreement(organisation_id: int):
     form = AgreementForm()
     if form.validate_on_submit():
         try:
-            organisations.set_agreement(current_actor(), organisation, form.agreement_start.data,
+            onboarding.set_agreement(current_actor(), organisation, form.agreement_start.data,
                                         form.agreement_end.data)
         except DomainError as error:
             db.session.rollback()
@@ -107,7 +109,7 @@ def invite(organisation_id: int):
     form = InviteRepresentativeForm()
     if form.validate_on_submit():
         try:
-            organisations.invite(current_actor(), organisation, form.email.data, is_admin=form.is_admin.data,
+            onboarding.invite(current_actor(), organisation, form.email.data, is_admin=form.is_admin.data,
                                  link_for=lambda t: url_for("auth.accept_invitation", token=t, _external=True))
         except DomainError as error:
             db.session.rollback()

@@ -52,7 +52,7 @@ def offer_form(assignment, consultants, formdata=None) -> OfferBase:
 
 
 def answers_of(form, assignment) -> list:
-    from portal.services.offers import Answer
+    from portal.services.assignments.offers import Answer
 
     result = []
     for requirement in assignment.requirements:

@@ -10,7 +10,8 @@ from portal.htmx import hx_redirect, render
 from portal.models import Assignment
 from portal.representation import current_organisation
 from portal.security import current_actor
-from portal.services import DomainError, assignments, offers
+from portal.services import DomainError
+from portal.services.assignments import lifecycle, offers
 from portal.supplier.forms import CommentForm, ConsultantForm, answers_of, offer_form
 from portal.supplier.views import bp
 
@@ -20,7 +21,7 @@ def _claim_link(token: str) -> str:
 
 
 def _published(assignment_id: int) -> Assignment:
-    assignment = assignments.published(assignment_id)
+    assignment = lifecycle.published(assignment_id)
     if assignment is None:
         abort(404)
     return assignment
@@ -29,7 +30,7 @@ def _published(assignment_id: int) -> Assignment:
 @bp.route("/assignments")
 def assignments_open():
     current_organisation("supplier")
-    return render("supplier/assignments.html", assignments=assignments.published())
+    return render("supplier/assignments.html", assignments=lifecycle.published())
 
 
 def _assignment_page(assignment: Assignment, comment_form=None, status: int = 200):

@@ -6,7 +6,7 @@ import re
 import pyotp
 import pytest
 
-from portal.services import demo_data
+from portal.demo import seed
 from tests import site_map
 from tests.browser.conftest import axe_violations
 
@@ -18,11 +18,11 @@ PUBLIC_ONLY = ("/auth/login", "/auth/register", "/auth/check-mail", "/auth/passw
 def _sign_in(page, base: str, email: str) -> None:
     page.goto(base + "/auth/login")
     page.fill("#email", email)
-    page.fill("#password", demo_data.DEMO_PASSWORD)
+    page.fill("#password", seed.DEMO_PASSWORD)
     page.locator("main form button[type=submit]").click()
     page.wait_for_url(re.compile(r"/auth/login/code$|/(consultant|buyer|supplier|partner|staff)/$"))
     if page.url.endswith("/auth/login/code"):
-        page.fill("#code", pyotp.TOTP(demo_data.DEMO_TOTP_SECRET).now())
+        page.fill("#code", pyotp.TOTP(seed.DEMO_TOTP_SECRET).now())
         page.locator("main form button[type=submit]").click()
     page.wait_for_url(re.compile(r"/(consultant|buyer|supplier|partner|staff)/$"))
 

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from portal.extensions import db
-from portal.services import consent
+from portal.services.consent import ledger
 from tests import factories
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.consent.conftest import registry  # noqa: F401  (fixture)
@@ -60,7 +60,7 @@ def test_privacy_officer_looks_up_a_consent_id(live_server, context_factory, reg
     _accept_banner(visitor)
     visitor.goto(live_server + "/cookies")
     consent_id = visitor.locator("#consent-current + p code").inner_text()
-    assert consent.is_consent_id(consent_id)
+    assert ledger.is_consent_id(consent_id)
     page = context_factory(locale="en-GB").new_page()
     page.goto(live_server + "/")
     _accept_banner(page)

@@ -19,7 +19,8 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import DataTransfer, PrivacyRequest, User
-from portal.services import demo_data, marketing, portability
+from portal.demo import seed
+from portal.services.privacy import marketing, portability
 from tests import factories
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.privacy.test_portability_transfer import Receiver
@@ -34,9 +35,9 @@ def _validate(name: str, document: dict) -> None:
 @pytest.fixture
 def klara(app):
     """The demo consultant: a full profile and a shortlist question waiting (flask demo load)."""
-    list(demo_data.load())
+    list(seed.load())
     db.session.commit()
-    return db.session.scalar(sa.select(User).where(User.email == demo_data.demo_email("konsult")))
+    return db.session.scalar(sa.select(User).where(User.email == seed.demo_email("konsult")))
 
 
 def _download(page, button: str) -> bytes:
@@ -55,7 +56,7 @@ def test_access_and_portability_with_direct_transfer(app, live_server, context_f
     receiver = Receiver()
     try:
         page = context_factory(locale="en-GB", accept_downloads=True).new_page()
-        sign_in(page, live_server, klara, password=demo_data.DEMO_PASSWORD)
+        sign_in(page, live_server, klara, password=seed.DEMO_PASSWORD)
         _privacy(page, live_server)
 
         # Access (Art. 15): the readable extract, then the same as JSON, valid against its schema.
@@ -112,7 +113,7 @@ def test_objection_consent_human_review_and_complaint_contacts(app, live_server,
     page.goto(live_server + "/")
     page.get_by_role("button", name="Accept all").click()  # cookie consent given before signing in
     page.locator("#consent-banner").wait_for(state="detached")
-    sign_in(page, live_server, klara, password=demo_data.DEMO_PASSWORD)
+    sign_in(page, live_server, klara, password=seed.DEMO_PASSWORD)
     _privacy(page, live_server)
 
     # Objection to marketing: it stops at once, without anyone deciding.

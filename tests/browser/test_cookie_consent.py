@@ -13,7 +13,7 @@ from werkzeug.serving import make_server
 
 from portal.extensions import db
 from portal.models import ConsentRecord
-from portal.services import cookie_registry
+from portal.services.consent import cookie_registry
 from tests.browser.conftest import assert_accessible
 from tests.consent.conftest import registry  # noqa: F401  (fixture)
 

@@ -12,7 +12,9 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import Attachment, LegalHold, OutboxMail, User
-from portal.services import attachments, representatives, search
+from portal.services.matching import search
+from portal.services.organisations import representatives
+from portal.services.profiles import attachments
 from portal.services.actors import Actor
 from tests import factories
 from tests.browser.conftest import assert_accessible, sign_in

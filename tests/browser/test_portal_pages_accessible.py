@@ -6,7 +6,7 @@ import re
 import pytest
 
 from portal.extensions import db
-from portal.services import partnerships, service_requests
+from portal.services.organisations import partnerships, service_requests
 from portal.services.actors import SYSTEM, Actor
 from tests import factories
 from tests.browser.conftest import assert_accessible, sign_in

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from portal.extensions import db
-from portal.services import skills
+from portal.services.matching import skills
 from tests import factories
 from tests.browser.conftest import assert_accessible
 from tests.profiles.helpers import linkedin_zip

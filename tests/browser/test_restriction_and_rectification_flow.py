@@ -11,7 +11,8 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import DataDispute, Reference, ReferenceStatement
-from portal.services import profiles, search
+from portal.services.matching import search
+from portal.services.profiles import sections
 from tests import factories
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.orgs.helpers import make_assignment
@@ -27,7 +28,7 @@ def test_restrict_lift_and_dispute_a_reference(live_server, context_factory):
     bertil = factories.make_user(role="consultant", name="Bertil Bra", locale="en")
     for person in (alva, bertil):
         make_profile(person, skills=[("Python", 5)], languages=[("Svenska", "C2")])
-    reference = Reference(profile_id=profiles.profile_for(alva).id, referee_name="Greta Granskare")
+    reference = Reference(profile_id=sections.profile_for(alva).id, referee_name="Greta Granskare")
     reference.statements.append(ReferenceStatement(author="Greta Granskare", text="Often late to meetings."))
     db.session.add(reference)
     assignment = make_assignment(buyer.memberships[0].organisation, state="shortlisting", title="Pipeline engineer")

@@ -7,7 +7,7 @@ import pyotp
 import pytest
 
 from portal.extensions import db
-from portal.services.sensitive_data import find, record_refusal
+from portal.services.profiles.sensitive_data import find, record_refusal
 from tests import factories
 from tests.browser.conftest import assert_accessible
 

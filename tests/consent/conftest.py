@@ -6,7 +6,7 @@ import re
 import pytest
 
 from portal.extensions import db
-from portal.services import cookie_registry
+from portal.services.consent import cookie_registry
 
 ANALYTICS_URL = "http://127.0.0.1:9/gtag/js?id=G-TEST123"
 EN = {"Accept-Language": "en"}

@@ -6,7 +6,8 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import ConsentLink, ConsentRecord, User
-from portal.services import consent, organisations
+from portal.services.consent import ledger
+from portal.services.organisations import onboarding
 from portal.services.actors import SYSTEM
 from tests import factories
 from tests.conftest import sign_in
@@ -28,7 +29,7 @@ def test_registration_links_the_consent_id_to_the_new_account(client, registry, 
     assert response.status_code == 303
     user = db.session.scalar(sa.select(User).where(User.email == "maja@example.se"))
     assert [link.consent_id for link in db.session.scalars(sa.select(ConsentLink))] == [consent_id]
-    assert [r.consent_id for r in consent.history_for(user)] == [consent_id]
+    assert [r.consent_id for r in ledger.history_for(user)] == [consent_id]
 
 
 def test_organisation_registration_links_too(client, registry, csrf_off):
@@ -38,13 +39,13 @@ def test_organisation_registration_links_too(client, registry, csrf_off):
         "job_title": "Chef", "email": "lars@lank.se", "password": PASSWORD, "confirm": PASSWORD, "accept_terms": "y"})
     assert response.status_code == 303, response.get_data(as_text=True)[:300]
     user = db.session.scalar(sa.select(User).where(User.email == "lars@lank.se"))
-    assert [r.consent_id for r in consent.history_for(user)] == [consent_id]
+    assert [r.consent_id for r in ledger.history_for(user)] == [consent_id]
 
 
 def test_accepting_an_invitation_links_too(client, registry, csrf_off):
     organisation = factories.make_organisation()
     tokens = []
-    organisations.invite(SYSTEM, organisation, "ny@example.se", is_admin=False,
+    onboarding.invite(SYSTEM, organisation, "ny@example.se", is_admin=False,
                          link_for=lambda token: tokens.append(token) or f"http://x/{token}")
     db.session.commit()
     consent_id = _accept(client)
@@ -52,7 +53,7 @@ def test_accepting_an_invitation_links_too(client, registry, csrf_off):
                                                                    "password": PASSWORD, "confirm": PASSWORD})
     assert response.status_code == 303
     user = db.session.scalar(sa.select(User).where(User.email == "ny@example.se"))
-    assert [r.consent_id for r in consent.history_for(user)] == [consent_id]
+    assert [r.consent_id for r in ledger.history_for(user)] == [consent_id]
 
 
 def test_registration_without_a_choice_or_with_a_tampered_cookie_links_nothing(client, registry, csrf_off):
@@ -69,7 +70,7 @@ def test_privacy_centre_lists_the_history_and_withdraws_in_one_click(app, regist
     client = app.test_client()
     consent_id = _accept(client)
     sign_in(client, user)
-    consent.link_to_user(consent_id, user)
+    ledger.link_to_user(consent_id, user)
     db.session.commit()
     html = client.get("/privacy/", headers=EN).get_data(as_text=True)
     assert "Your cookie consents" in html and "Every cookie choice linked to your account" in html
@@ -78,7 +79,7 @@ def test_privacy_centre_lists_the_history_and_withdraws_in_one_click(app, regist
     response = client.post("/privacy/consent/withdraw", data={"category": "statistics"}, headers=EN)
     assert response.status_code == 303 and response.headers["Location"] == "/privacy/"
     assert any(h.startswith("_ga=;") for h in response.headers.getlist("Set-Cookie"))
-    latest = consent.latest(consent_id)
+    latest = ledger.latest(consent_id)
     assert (latest.method, latest.statistics, latest.preferences, latest.user_id) == ("withdrawal", False, True, user.id)
     html = client.get("/privacy/", headers=EN).get_data(as_text=True)
     assert 'id="withdraw-statistics"' not in html and "Withdrawal" in html
@@ -96,14 +97,14 @@ def test_one_persons_history_is_not_anothers(app, registry, csrf_off):
     alice, bob = factories.make_user(), factories.make_user()
     db.session.commit()
     client = app.test_client()
-    consent.link_to_user(_accept(client), alice)
+    ledger.link_to_user(_accept(client), alice)
     db.session.commit()
     other = app.test_client()
     sign_in(other, bob)
     html = other.get("/privacy/", headers=EN).get_data(as_text=True)
     assert "No cookie choice is linked to your account." in html
     assert other.post("/privacy/consent/withdraw", data={"category": "statistics"}).status_code == 303
-    assert consent.latest(consent.history_for(alice)[0].consent_id).method == "banner"  # untouched
+    assert ledger.latest(ledger.history_for(alice)[0].consent_id).method == "banner"  # untouched
 
 
 def test_withdrawal_in_the_privacy_centre_covers_this_browser_even_if_chosen_before_sign_in(app, registry,
@@ -115,5 +116,5 @@ def test_withdrawal_in_the_privacy_centre_covers_this_browser_even_if_chosen_bef
     sign_in(client, user)
     assert 'id="withdraw-statistics"' in client.get("/privacy/", headers=EN).get_data(as_text=True)
     client.post("/privacy/consent/withdraw", data={"category": "statistics"})
-    assert consent.latest(consent_id).statistics is False
+    assert ledger.latest(consent_id).statistics is False
     assert "analytics" not in client.get("/", headers=EN).get_data(as_text=True)

@@ -10,7 +10,8 @@ import sqlalchemy as sa
 from portal.extensions import db
 from portal.models import AuditEvent, BannerVersion, ConsentRecord
 from portal.models.consent import AppendOnlyError
-from portal.services import DomainError, consent, consent_banner, cookie_registry
+from portal.services import DomainError
+from portal.services.consent import ledger, banner_text, cookie_registry
 from portal.services.actors import SYSTEM, Actor
 from tests import factories
 
@@ -25,15 +26,15 @@ def request_context(app):
 
 
 def _choose(choice="accept_all", consent_id=None, chosen=(), previous=None, user=None, via="banner"):
-    content = consent_banner.build()
-    return consent.choose(consent_id or consent.new_consent_id(), choice, set(chosen), via=via, language="en",
+    content = banner_text.build()
+    return ledger.choose(consent_id or ledger.new_consent_id(), choice, set(chosen), via=via, language="en",
                           content=content, previous=previous, user=user)
 
 
 def test_a_choice_is_one_record_with_every_field(registry):
     record = _choose("accept_all")
     stored = db.session.get(ConsentRecord, record.id)
-    assert consent.is_consent_id(stored.consent_id)
+    assert ledger.is_consent_id(stored.consent_id)
     assert (stored.preferences, stored.statistics, stored.marketing) == (True, True, False)  # marketing not offered
     assert stored.method == "banner" and stored.language == "en" and stored.user_id is None
     assert stored.at is not None and stored.banner_version_id is not None
@@ -77,52 +78,52 @@ def test_records_and_versions_are_append_only(registry):
 
 
 def test_the_same_content_is_one_version_and_a_change_is_a_new_one(registry):
-    content = consent_banner.build()
-    first = consent_banner.version_for(content)
-    assert consent_banner.version_for(consent_banner.build()).id == first.id
+    content = banner_text.build()
+    first = banner_text.version_for(content)
+    assert banner_text.version_for(banner_text.build()).id == first.id
     cookie_registry.create(SYSTEM, cookie_registry.EntryData("marketing", "cookie", "_fbp", "Meta Platforms Ireland",
                                                              "Ads", "Annonser", 90, True))
-    changed = consent_banner.build()
+    changed = banner_text.build()
     assert "marketing" in changed["offered"]
-    second = consent_banner.version_for(changed)
+    second = banner_text.version_for(changed)
     assert second.id != first.id and second.material_digest != first.material_digest
 
 
 def test_reprompt_when_the_banner_changes_materially(registry):
     record = _choose("reject_all")
-    assert consent.is_current(record, consent_banner.material_digest(consent_banner.build()), MAX_AGE)
+    assert ledger.is_current(record, banner_text.material_digest(banner_text.build()), MAX_AGE)
     cookie_registry.create(SYSTEM, cookie_registry.EntryData("marketing", "cookie", "_fbp", "Meta Platforms Ireland",
                                                              "Ads", "Annonser", 90, True))
-    assert not consent.is_current(record, consent_banner.material_digest(consent_banner.build()), MAX_AGE)
+    assert not ledger.is_current(record, banner_text.material_digest(banner_text.build()), MAX_AGE)
 
 
 def test_a_translation_change_is_a_new_version_but_not_material(registry):
-    content = consent_banner.build()
+    content = banner_text.build()
     retranslated = json.loads(json.dumps(content))
     retranslated["sv"]["title"] = "Kakor och ditt val (ny översättning)"
-    assert consent_banner.digest(retranslated) != consent_banner.digest(content)
-    assert consent_banner.material_digest(retranslated) == consent_banner.material_digest(content)
+    assert banner_text.digest(retranslated) != banner_text.digest(content)
+    assert banner_text.material_digest(retranslated) == banner_text.material_digest(content)
 
 
 def test_reprompt_after_the_lifetime_and_not_before(registry):
     record = _choose("reject_all")
-    digest = consent_banner.material_digest(consent_banner.build())
-    assert consent.is_current(record, digest, MAX_AGE, now=record.at + timedelta(days=MAX_AGE - 1))
-    assert not consent.is_current(record, digest, MAX_AGE, now=record.at + timedelta(days=MAX_AGE + 1))
-    assert not consent.is_current(None, digest, MAX_AGE)
+    digest = banner_text.material_digest(banner_text.build())
+    assert ledger.is_current(record, digest, MAX_AGE, now=record.at + timedelta(days=MAX_AGE - 1))
+    assert not ledger.is_current(record, digest, MAX_AGE, now=record.at + timedelta(days=MAX_AGE + 1))
+    assert not ledger.is_current(None, digest, MAX_AGE)
 
 
 def test_malformed_consent_ids_find_nothing(registry):
     for value in (None, "", "x", "'; DROP TABLE users; --", "a" * 31, "a" * 33, "é" * 32):
-        assert consent.latest(value) is None
-        assert not consent.is_consent_id(value)
+        assert ledger.latest(value) is None
+        assert not ledger.is_consent_id(value)
     with pytest.raises(DomainError):
-        consent.record("bad id", {}, method="banner", language="en",
-                       version=consent_banner.version_for(consent_banner.build()))
+        ledger.record("bad id", {}, method="banner", language="en",
+                       version=banner_text.version_for(banner_text.build()))
 
 
 def test_gpc_refuses_statistics_and_marketing(registry):
-    record = consent.record_gpc(consent.new_consent_id(), language="sv", content=consent_banner.build(), previous=None)
+    record = ledger.record_gpc(ledger.new_consent_id(), language="sv", content=banner_text.build(), previous=None)
     assert record.method == "gpc" and not record.statistics and not record.marketing and not record.preferences
 
 
@@ -131,12 +132,12 @@ def test_link_to_user_and_history(registry):
     other = factories.make_user()
     record = _choose("accept_all")
     _choose("reject_all")  # someone else's browser
-    assert consent.history_for(user) == []
-    link = consent.link_to_user(record.consent_id, user)
-    assert consent.link_to_user(record.consent_id, user).id == link.id  # once
-    assert consent.link_to_user("tampered", user) is None
-    assert [r.id for r in consent.history_for(user)] == [record.id]
-    assert consent.history_for(other) == []
+    assert ledger.history_for(user) == []
+    link = ledger.link_to_user(record.consent_id, user)
+    assert ledger.link_to_user(record.consent_id, user).id == link.id  # once
+    assert ledger.link_to_user("tampered", user) is None
+    assert [r.id for r in ledger.history_for(user)] == [record.id]
+    assert ledger.history_for(other) == []
     assert db.session.scalar(sa.select(AuditEvent).where(AuditEvent.action == "consent.link")).subject_id == user.id
 
 
@@ -144,29 +145,29 @@ def test_withdrawal_for_an_account_reaches_every_browser(registry):
     user = factories.make_user()
     laptop = _choose("accept_all", user=user)
     phone = _choose("save", chosen={"statistics"}, user=user)
-    content = consent_banner.build()
-    count = consent.withdraw_for_user(Actor(user=user), user, "statistics", language="en", content=content,
+    content = banner_text.build()
+    count = ledger.withdraw_for_user(Actor(user=user), user, "statistics", language="en", content=content,
                                       max_age_days=MAX_AGE)
     assert count == 2
-    assert consent.latest(laptop.consent_id).method == "withdrawal"
-    assert consent.latest(laptop.consent_id).preferences is True  # only the one category
-    assert consent.latest(phone.consent_id).statistics is False
-    grants = consent.current_grants(user, consent_banner.material_digest(content), MAX_AGE)
+    assert ledger.latest(laptop.consent_id).method == "withdrawal"
+    assert ledger.latest(laptop.consent_id).preferences is True  # only the one category
+    assert ledger.latest(phone.consent_id).statistics is False
+    grants = ledger.current_grants(user, banner_text.material_digest(content), MAX_AGE)
     assert grants["statistics"] == [] and len(grants["preferences"]) == 1
     with pytest.raises(DomainError):
-        consent.withdraw_for_user(Actor(user=user), user, "necessary", language="en", content=content,
+        ledger.withdraw_for_user(Actor(user=user), user, "necessary", language="en", content=content,
                                   max_age_days=MAX_AGE)
 
 
 def test_an_empty_registry_offers_only_necessary(app):
-    content = consent_banner.build(analytics_configured=True)
+    content = banner_text.build(analytics_configured=True)
     assert content["offered"] == ["necessary"]
     assert content["en"]["categories"][0]["entries"] == []
 
 
 def test_statistics_is_not_offered_without_analytics(registry, app):
     app.config["ANALYTICS_SCRIPT_URL"] = None
-    assert "statistics" not in consent_banner.build()["offered"]
+    assert "statistics" not in banner_text.build()["offered"]
     assert _choose("accept_all").statistics is False
 
 

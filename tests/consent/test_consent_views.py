@@ -5,7 +5,7 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import ConsentRecord
-from portal.services import consent, cookie_registry
+from portal.services.consent import ledger, cookie_registry
 from tests.conftest import hx
 from tests.consent.conftest import ANALYTICS_URL, EN, form_values
 
@@ -153,7 +153,7 @@ def test_tampered_or_malformed_consent_cookie_counts_as_no_choice(client, regist
 def test_a_forged_cookie_cannot_claim_another_visitors_id(client, registry, app):
     from itsdangerous import URLSafeSerializer
 
-    forged = URLSafeSerializer("not-our-secret", salt="consent-id").dumps(consent.new_consent_id())
+    forged = URLSafeSerializer("not-our-secret", salt="consent-id").dumps(ledger.new_consent_id())
     client.set_cookie("consent", forged)
     assert 'id="consent-banner"' in client.get("/", headers=EN).get_data(as_text=True)
 

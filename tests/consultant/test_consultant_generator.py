@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
-from portal.services.consultant_archetypes import ARCHETYPES, SKILLS
-from portal.services.consultant_generator import canonical_skill, generate, ground_truth_relevance
-from portal.services.sensitive_data import find
+from portal.demo.archetypes import ARCHETYPES, SKILLS
+from portal.demo.generator import canonical_skill, generate, ground_truth_relevance
+from portal.services.profiles.sensitive_data import find
 
 KEYS = {"name", "email", "phone", "city", "region", "title", "summary", "skills", "languages", "industries",
         "interests", "employment", "education", "certificates", "available_from", "extent", "remote",

@@ -9,7 +9,7 @@ import zlib
 import pytest
 
 from portal.services import DomainError
-from portal.services.file_types import ALLOWED, DOCX, MAX_BYTES, safe_filename, sniff
+from portal.services.profiles.file_types import ALLOWED, DOCX, MAX_BYTES, safe_filename, sniff
 
 PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
        b"trailer<</Root 1 0 R>>\n%%EOF\n")

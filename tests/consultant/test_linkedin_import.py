@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 
 from portal.services import DomainError
-from portal.services import linkedin_import
-from portal.services.linkedin_import import (
+from portal.services.profiles import linkedin_archive
+from portal.services.profiles.linkedin_archive import (
     Certification, Education, Language, LinkedInArchive, Position, parse_date, read_archive,
 )
 
@@ -108,13 +108,13 @@ def test_none_of_the_expected_files():
 
 
 def test_archive_too_large(monkeypatch):
-    monkeypatch.setattr(linkedin_import, "MAX_ARCHIVE_BYTES", 1000)
+    monkeypatch.setattr(linkedin_archive, "MAX_ARCHIVE_BYTES", 1000)
     assert "larger than" in _refusal(_zip({"Skills.csv": SKILLS, "pad.bin": bytes(range(256)) * 10},
                                           compression=zipfile.ZIP_STORED))
 
 
 def test_too_many_members():
-    members = {f"f{i}.txt": "" for i in range(linkedin_import.MAX_MEMBERS + 1)}
+    members = {f"f{i}.txt": "" for i in range(linkedin_archive.MAX_MEMBERS + 1)}
     assert "too many files" in _refusal(_zip({"Skills.csv": SKILLS, **members}))
 
 
@@ -138,12 +138,12 @@ def test_encrypted_member():
 
 
 def test_member_declared_too_large():
-    big = "Name\n" + "Java\n" * (linkedin_import.MAX_MEMBER_BYTES // 5 + 10)
+    big = "Name\n" + "Java\n" * (linkedin_archive.MAX_MEMBER_BYTES // 5 + 10)
     assert "Skills.csv in the archive is too large" in _refusal(_zip({"Skills.csv": big}))
 
 
 def test_zip_bomb_declared_total():
-    bomb = b"\x00" * (linkedin_import.MAX_TOTAL_BYTES // 4 + 1)
+    bomb = b"\x00" * (linkedin_archive.MAX_TOTAL_BYTES // 4 + 1)
     data = _zip({"Skills.csv": SKILLS, **{f"bomb{i}.bin": bomb for i in range(4)}})
     assert len(data) < 1024 * 1024  # a small upload that would unpack to more than 200 MB
     assert "unpacks to more data" in _refusal(data)
@@ -164,16 +164,16 @@ def test_zip_bomb_with_lying_declared_size_stops_reading():
 def test_reading_stops_past_the_member_limit(monkeypatch):
     """Even when the declared size passes the check, no more than the limit is decompressed."""
     data = _zip({"Skills.csv": "Name\n" + "Java\n" * 10_000})
-    archive = linkedin_import._open(data)
+    archive = linkedin_archive._open(data)
     info = archive.getinfo("Skills.csv")
     info.file_size = 10  # as if the archive lied about its size
     with pytest.raises(DomainError) as caught:
-        linkedin_import._read_member(archive, info)
+        linkedin_archive._read_member(archive, info)
     assert "damaged" in str(caught.value.message)  # zipfile stops at the declared size; the CRC fails
     info.file_size = 50_005  # declared honestly, but more than the limit below
-    monkeypatch.setattr(linkedin_import, "MAX_MEMBER_BYTES", 20_000)
+    monkeypatch.setattr(linkedin_archive, "MAX_MEMBER_BYTES", 20_000)
     with pytest.raises(DomainError) as caught:
-        linkedin_import._read_member(archive, info)
+        linkedin_archive._read_member(archive, info)
     assert "too large" in str(caught.value.message)  # more than the limit came out: reading stopped
 
 

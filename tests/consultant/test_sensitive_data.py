@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from portal.services import DomainError
-from portal.services.sensitive_data import LABELS, Finding, SensitiveDataError, check_fields, find
+from portal.services.profiles.sensitive_data import LABELS, Finding, SensitiveDataError, check_fields, find
 
 DATA = Path(__file__).parent / "data" / "sensitive_sentences.tsv"
 KINDS = {"religion", "trade_union", "health", "sexual_orientation", "ethnic_origin", "political_opinion",
@@ -98,7 +98,9 @@ def test_everyday_words_that_resemble_terms(text):
 def test_refusals_are_counted_without_text_or_person(app):
     from portal.extensions import db
     from portal.models import SensitiveDataRefusal
-    from portal.services.sensitive_data import record_refusal, refusal_counts, refusal_counts_by_field
+    from portal.services.profiles.sensitive_data import (
+        record_refusal, refusal_counts, refusal_counts_by_field,
+    )
 
     record_refusal(find("Jag är diabetiker."), "summary")
     record_refusal(find("I am diabetic."), "summary")

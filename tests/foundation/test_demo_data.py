@@ -3,7 +3,7 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import AuditEvent, Membership, Organisation, User
-from portal.services import demo_data
+from portal.demo import seed
 from tests.conftest import sign_in
 
 
@@ -15,7 +15,7 @@ def test_demo_load_is_idempotent_and_opens_every_portal(app):
     runner = app.test_cli_runner()
     first = runner.invoke(args=["demo", "load"])
     assert first.exit_code == 0, first.output
-    assert "TOTP" in first.output and demo_data.DEMO_TOTP_SECRET in first.output
+    assert "TOTP" in first.output and seed.DEMO_TOTP_SECRET in first.output
     counts = _counts()
     second = runner.invoke(args=["demo", "load"])
     assert second.exit_code == 0 and _counts() == counts
@@ -25,14 +25,14 @@ def test_demo_load_is_idempotent_and_opens_every_portal(app):
     for local, role in (("konsult", "consultant"), ("kopare", "buyer"), ("leverantor", "supplier"),
                         ("partner", "partner"), ("admin", "staff")):
         client = app.test_client()
-        user = db.session.scalar(sa.select(User).where(User.email == demo_data.demo_email(local)))
+        user = db.session.scalar(sa.select(User).where(User.email == seed.demo_email(local)))
         app.config["WTF_CSRF_ENABLED"] = False
-        sign_in(client, user, password=demo_data.DEMO_PASSWORD)
+        sign_in(client, user, password=seed.DEMO_PASSWORD)
         assert client.get(f"/{role}/").status_code == 200
 
 
 def test_totp_code_cli(app):
     app.test_cli_runner().invoke(args=["demo", "load"])
-    result = app.test_cli_runner().invoke(args=["users", "totp-code", demo_data.demo_email("admin")])
+    result = app.test_cli_runner().invoke(args=["users", "totp-code", seed.demo_email("admin")])
     assert result.exit_code == 0 and result.output.strip().isdigit()
     assert db.session.scalar(sa.select(sa.func.count()).select_from(AuditEvent)) > 0

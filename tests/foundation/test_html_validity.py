@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import User
-from portal.services import demo_data
+from portal.demo import seed
 from tests import site_map
 from tests.conftest import sign_in
 
@@ -23,7 +23,7 @@ def _collect(app, tmp_path) -> dict:
         client = app.test_client()
         email = site_map.demo_email(who)
         if email:
-            sign_in(client, db.session.scalar(sa.select(User).where(User.email == email)), demo_data.DEMO_PASSWORD)
+            sign_in(client, db.session.scalar(sa.select(User).where(User.email == email)), seed.DEMO_PASSWORD)
         for url in urls:
             response = client.get(url)
             if response.status_code < 500 and response.mimetype == "text/html" and response.status_code != 303:

@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from portal.services.anonymize import anonymized_card, generalise_location, pseudonym, pseudonyms
-from portal.services.consultant_archetypes import SCHOOLS
-from portal.services.consultant_generator import generate
+from portal.services.shortlists.anonymize import anonymized_card, generalise_location, pseudonym, pseudonyms
+from portal.demo.archetypes import SCHOOLS
+from portal.demo.generator import generate
 from tests.matching.test_redaction import swedish_catalogue
 
 CODE = re.compile(r"^Candidate K-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}$")

@@ -16,7 +16,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from flask_babel import Domain, force_locale
 
-from portal.services.anonymize import PLACEHOLDERS, redact
+from portal.services.shortlists.anonymize import PLACEHOLDERS, redact
 
 CASES_FILE = Path(__file__).parent / "data" / "redaction_cases.tsv"
 

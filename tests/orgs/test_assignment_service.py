@@ -9,9 +9,10 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import Assignment, AuditEvent, Offer, OfferAnswer, SupplierConsultant
-from portal.services import DomainError, assignments, requirement_stats
+from portal.services import DomainError
+from portal.services.assignments import lifecycle, requirement_stats
 from portal.services.actors import SYSTEM, Actor
-from portal.services.assignments import AssignmentData, Requirement, StaleError
+from portal.services.assignments.lifecycle import AssignmentData, Requirement, StaleError
 from tests import factories
 from tests.orgs.helpers import TODAY, make_assignment
 
@@ -56,7 +57,7 @@ def _audit(action: str) -> list[AuditEvent]:
 def test_bad_input_is_refused_and_nothing_is_written(buyer, overrides, field):
     actor, organisation = buyer
     with pytest.raises(DomainError) as caught:
-        assignments.create(actor, organisation, _data(**overrides))
+        lifecycle.create(actor, organisation, _data(**overrides))
     assert caught.value.field == field and str(caught.value.message)
     assert db.session.scalar(sa.select(sa.func.count(Assignment.id))) == 0
 
@@ -65,54 +66,54 @@ def test_contact_person_must_represent_the_organisation(buyer):
     actor, organisation = buyer
     outsider = factories.make_user(role="buyer")
     with pytest.raises(DomainError) as caught:
-        assignments.create(actor, organisation, _data(contact_person_id=outsider.id))
+        lifecycle.create(actor, organisation, _data(contact_person_id=outsider.id))
     assert caught.value.field == "contact_person_id"
-    assert assignments.create(actor, organisation, _data(contact_person_id=actor.user_id)).contact_person_id
+    assert lifecycle.create(actor, organisation, _data(contact_person_id=actor.user_id)).contact_person_id
 
 
 def test_state_table_who_may_do_what_and_every_change_is_audited(buyer):
     actor, organisation = buyer
     staff = Actor(user=factories.make_user(role="staff"))
-    item = assignments.create(actor, organisation, _data())
+    item = lifecycle.create(actor, organisation, _data())
     with pytest.raises(DomainError):
-        assignments.transition(actor, item, "published")  # a draft is not published directly
-    assignments.transition(actor, item, "submitted")
+        lifecycle.transition(actor, item, "published")  # a draft is not published directly
+    lifecycle.transition(actor, item, "submitted")
     with pytest.raises(DomainError):
-        assignments.transition(actor, item, "published")  # buyers do not publish
-    assignments.transition(staff, item, "published")
+        lifecycle.transition(actor, item, "published")  # buyers do not publish
+    lifecycle.transition(staff, item, "published")
     assert item.published_at is not None
-    assignments.transition(staff, item, "shortlisting")
-    assignments.transition(staff, item, "filled")
+    lifecycle.transition(staff, item, "shortlisting")
+    lifecycle.transition(staff, item, "filled")
     with pytest.raises(DomainError):
-        assignments.transition(staff, item, "published")  # filled is final
+        lifecycle.transition(staff, item, "published")  # filled is final
     moves = [e.detail for e in _audit("assignment.transition")]
     assert len(moves) == 4 and '"to": "filled"' in moves[-1]
-    assert assignments.allowed_transitions(item, "staff") == []
+    assert lifecycle.allowed_transitions(item, "staff") == []
 
 
 def test_every_state_reachable_by_the_table():
-    reachable = {"draft"} | {to for (_, to) in assignments.TRANSITIONS}
+    reachable = {"draft"} | {to for (_, to) in lifecycle.TRANSITIONS}
     assert reachable == {"draft", "submitted", "published", "shortlisting", "filled", "cancelled", "expired"}
 
 
 def test_revise_with_a_stale_version_changes_nothing(buyer):
     actor, organisation = buyer
-    item = assignments.create(actor, organisation, _data())
+    item = lifecycle.create(actor, organisation, _data())
     db.session.flush()
     version = item.version
-    assignments.revise(actor, item, _data(title="Analyst II"), version=version)
+    lifecycle.revise(actor, item, _data(title="Analyst II"), version=version)
     assert item.version == version + 1 and item.title == "Analyst II"
     with pytest.raises(StaleError):
-        assignments.revise(actor, item, _data(title="Stale title"), version=version)
+        lifecycle.revise(actor, item, _data(title="Stale title"), version=version)
     assert item.title == "Analyst II"
 
 
 def test_a_closed_assignment_cannot_be_revised_even_with_the_current_version(buyer):
     actor, organisation = buyer
-    item = assignments.create(actor, organisation, _data())
-    assignments.transition(actor, item, "cancelled")
+    item = lifecycle.create(actor, organisation, _data())
+    lifecycle.transition(actor, item, "cancelled")
     with pytest.raises(StaleError):
-        assignments.revise(actor, item, _data(title="Reopened?"), version=item.version)
+        lifecycle.revise(actor, item, _data(title="Reopened?"), version=item.version)
     assert item.title == "Analyst"
 
 
@@ -120,7 +121,7 @@ def test_expire_overdue_moves_published_past_deadline(app):
     organisation = factories.make_organisation("buyer")
     late = make_assignment(organisation, answer_deadline=TODAY - timedelta(days=1))
     on_time = make_assignment(organisation)
-    assert assignments.expire_overdue(SYSTEM, TODAY) == 1
+    assert lifecycle.expire_overdue(SYSTEM, TODAY) == 1
     assert late.state == "expired" and on_time.state == "published"
 
 
@@ -129,7 +130,7 @@ def test_public_list_shows_only_published(app):
     shown = make_assignment(organisation)
     make_assignment(organisation, state="draft")
     make_assignment(organisation, state="submitted")
-    assert assignments.published() == [shown]
+    assert lifecycle.published() == [shown]
 
 
 def _offer_answers(assignment, n: int, meets: bool = True):
@@ -157,4 +158,4 @@ def test_requirement_counts_and_the_few_matches_hint(app):
     rows = {r["requirement"].text: r for r in requirement_stats.for_assignment(current)}
     assert rows["Python"]["count"] == 2 and rows["Python"]["hint"] is True
     assert rows["Kafka"]["hint"] is False  # hints are for must requirements only
-    assert assignments.offer_counts([earlier.id, current.id]) == {earlier.id: 5}
+    assert lifecycle.offer_counts([earlier.id, current.id]) == {earlier.id: 5}

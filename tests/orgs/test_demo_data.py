@@ -3,7 +3,7 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import (Assignment, Offer, Organisation, PartnerDocument, ServiceRequest, SupplierConsultant)
-from portal.services import demo_data
+from portal.demo import seed
 
 
 def _counts():
@@ -12,13 +12,13 @@ def _counts():
 
 
 def test_demo_load_is_complete_and_idempotent(app):
-    list(demo_data.load())
+    list(seed.load())
     db.session.commit()
     states = set(db.session.scalars(sa.select(Assignment.state)))
     assert states == {"draft", "submitted", "published", "shortlisting", "filled", "cancelled", "expired"}
     kinds = list(db.session.scalars(sa.select(Organisation.kind).where(Organisation.status == "approved")))
     assert all(kinds.count(k) >= 2 for k in ("buyer", "supplier", "partner"))
     first = _counts()
-    list(demo_data.load())
+    list(seed.load())
     db.session.commit()
     assert _counts() == first

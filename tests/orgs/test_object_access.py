@@ -8,7 +8,8 @@ import pytest
 
 from portal.extensions import db
 from portal.models import Membership, Offer, SupplierConsultant
-from portal.services import partnerships, service_requests, shortlists
+from portal.services.organisations import partnerships, service_requests
+from portal.services.shortlists import picks
 from portal.services.actors import SYSTEM, Actor
 from tests import factories
 from tests.orgs.helpers import assignment_form, make_assignment
@@ -56,7 +57,7 @@ def world(app):
     db.session.flush()
     ids["offer"] = offer.id
     shortlisting = make_assignment(org_a, state="shortlisting")
-    entry = shortlists.add(SYSTEM, shortlisting, factories.make_user(role="consultant").id, "Fits")
+    entry = picks.add(SYSTEM, shortlisting, factories.make_user(role="consultant").id, "Fits")
     entry.state = "approved_for_buyer"
     ids["shortlisting"], ids["entry"] = shortlisting.id, entry.id
     for kind, user in (("buyer", buyer_a), ("supplier", supplier_a), ("partner", partner_a)):

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import AuditEvent, ConsultantProfile, PrivacyRequest
-from portal.services import access_extract, privacy_requests
+from portal.services.privacy import access_extract, privacy_requests
 
 EN = {"Accept-Language": "en"}
 

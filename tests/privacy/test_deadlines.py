@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from portal.services.deadlines import extended_deadline, is_working_day, one_month_deadline
+from portal.services.privacy.deadlines import extended_deadline, is_working_day, one_month_deadline
 
 
 @pytest.mark.parametrize("received, due", [

@@ -3,12 +3,13 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import PrivacyRequest
-from portal.services import demo_data, privacy_requests
+from portal.demo import seed
+from portal.services.privacy import privacy_requests
 
 
 def test_demo_requests_cover_the_queues_highlights_and_load_once(app):
-    list(demo_data.load())
-    list(demo_data.load())
+    list(seed.load())
+    list(seed.load())
     requests = db.session.scalars(sa.select(PrivacyRequest).order_by(PrivacyRequest.id)).all()
     assert len(requests) == 5  # the fifth is Klara's open dispute (demo_restrictions)
     assert requests[4].kind == "rectification" and requests[4].state == "verified"

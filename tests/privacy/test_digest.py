@@ -5,7 +5,7 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import OutboxMail
-from portal.services import privacy_requests
+from portal.services.privacy import privacy_requests
 from portal.services.actors import SYSTEM
 from tests import factories
 

@@ -8,7 +8,8 @@ import sqlalchemy as sa
 from portal.extensions import db
 from portal.models import (AssignmentRating, DataDispute, OutboxMail, PrivacyRequest, Reference, ReferenceStatement,
                            SupplierConsultant)
-from portal.services import disputes, profiles
+from portal.services.privacy import disputes
+from portal.services.profiles import sections
 from tests import factories
 from tests.orgs.helpers import make_assignment
 
@@ -16,7 +17,7 @@ EN = {"Accept-Language": "en"}
 
 
 def give_statement(user, text="Turned up late to every meeting.") -> ReferenceStatement:
-    profile = profiles.profile_for(user)
+    profile = sections.profile_for(user)
     reference = Reference(profile_id=profile.id, referee_name="Greta Granskare", company="Acme AB")
     reference.statements.append(ReferenceStatement(author="Greta Granskare", text=text))
     db.session.add(reference)
@@ -142,7 +143,7 @@ def test_another_persons_item_is_404_and_bad_input_is_422(people, login_as):
 
 @pytest.mark.parametrize("role", ["consultant", "buyer", "supplier", "partner"])
 def test_no_role_can_dispute_or_lift_for_another_person(people, login_as, role):
-    from portal.services import restrictions
+    from portal.services.privacy import restrictions
 
     consultant, _other, _officer, statement, rating = people
     consultant.post("/privacy/restriction", data={"categories": ["references"], "reason": "Checking"})

@@ -14,10 +14,11 @@ from portal.models import (
     Assignment, AuditEvent, BannerVersion, Base, ConsentLink, ConsentRecord, LegalHold, Offer, OutboxMail,
     PrivacyRequest, ServiceRequest, ShortlistEntry, SupplierConsultant, User,
 )
-from portal.services import (
-    DomainError, attachments, erasure, legal_holds, mail, personal_data, privacy_requests,
-    profile_entries, representatives, search,
-)
+from portal.services import DomainError, mail
+from portal.services.matching import search
+from portal.services.organisations import representatives
+from portal.services.privacy import erasure, legal_holds, personal_data, privacy_requests
+from portal.services.profiles import attachments, entries
 from portal.services.actors import SYSTEM, Actor
 from tests import factories
 from tests.profiles.helpers import PDF, profile_of
@@ -37,8 +38,8 @@ def _consultant(app) -> User:
     profile = profile_of(user)
     actor = Actor(user=user)
     profile.title, profile.summary, profile.city = "Data engineer", f"{WORD} pipelines and Postgres.", "Luleå"
-    profile_entries.add(actor, profile, "skills", {"name": "Python", "level": "4", "years": 5})
-    profile_entries.add(actor, profile, "references", {"referee_name": "Rut Referent", "statement": "Great."})
+    entries.add(actor, profile, "skills", {"name": "Python", "level": "4", "years": 5})
+    entries.add(actor, profile, "references", {"referee_name": "Rut Referent", "statement": "Great."})
     attachments.upload(actor, profile, kind="cv", filename=f"CV {NAME}.pdf", data=PDF)
     mail.queue(user, "Hello", "reset_password", link="http://localhost/x")
     privacy_requests.open_for_user(actor, user, "access", f"I am {NAME}")

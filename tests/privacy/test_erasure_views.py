@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import AuditEvent, ErasureQueueItem, LegalHold, OutboxMail, PrivacyRequest, User, utcnow
-from portal.services import representatives
+from portal.services.organisations import representatives
 from portal.services.actors import Actor
 from tests import factories
 

@@ -16,7 +16,9 @@ import sqlalchemy as sa
 from portal.extensions import db
 from portal.models import (AuditEvent, ConsultantProfile, PrivacyMessage, PrivacyRequest, ProfileSkill, Skill,
                            User)
-from portal.services import access_extract, attachments, demo_data, personal_data, portability
+from portal.demo import seed
+from portal.services.privacy import access_extract, personal_data, portability
+from portal.services.profiles import attachments
 from portal.services.actors import Actor
 from tests import site_map
 
@@ -55,9 +57,9 @@ def test_every_field_of_both_schemas_has_a_description():
 
 @pytest.mark.parametrize("login", ["konsult", "kopare", "leverantor", "partner"])
 def test_demo_people_get_an_extract_and_a_portability_file_valid_against_the_schemas(app, login):
-    list(demo_data.load())
+    list(seed.load())
     db.session.commit()
-    user = db.session.scalar(sa.select(User).where(User.email == demo_data.demo_email(login)))
+    user = db.session.scalar(sa.select(User).where(User.email == seed.demo_email(login)))
     extract = json.loads(access_extract.dumps(access_extract.build(user)))
     _validate("access_extract", extract)
     assert all(c["source"] for c in extract["categories"])

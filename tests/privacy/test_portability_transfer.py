@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import AuditEvent, DataTransfer, OutboxMail, PrivacyRequest, utcnow
-from portal.services import data_transfer, privacy_requests
+from portal.services.privacy import data_transfer, privacy_requests
 
 EN = {"Accept-Language": "en"}
 

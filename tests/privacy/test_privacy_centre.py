@@ -4,7 +4,7 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import MarketingObjection, OutboxMail, PrivacyMessage, PrivacyRequest
-from portal.services import marketing, privacy_requests
+from portal.services.privacy import marketing, privacy_requests
 from portal.services.actors import SYSTEM
 from tests import factories
 

@@ -6,7 +6,8 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import AuditEvent, OutboxMail, PrivacyRequest
-from portal.services import DomainError, deadlines, privacy_requests
+from portal.services import DomainError
+from portal.services.privacy import deadlines, privacy_requests
 from portal.services.actors import Actor
 from tests import factories
 

@@ -7,9 +7,11 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import AuditEvent, OutboxMail, PrivacyRequest, ProcessingRestriction
-from portal.services import DomainError, matching, restrictions, search, search_documents
+from portal.services import DomainError
+from portal.services.matching import ranker, search, documents
+from portal.services.privacy import restrictions
 from portal.services.actors import Actor
-from portal.services.assignment_ranking import query_for
+from portal.services.matching.assignment_ranking import query_for
 from tests.search.test_ranking_page import make_profile
 from tests.shortlists.conftest import approve, pick, scene  # noqa: F401  (fixture)
 
@@ -39,7 +41,7 @@ def ranked(login_as):
 
 
 def _ranked_ids(assignment) -> tuple[list[int], dict]:
-    ranking = matching.rank(query_for(assignment), limit=20)
+    ranking = ranker.rank(query_for(assignment), limit=20)
     return [c.consultant_id for c in ranking.candidates], ranking.left_out
 
 
@@ -55,7 +57,7 @@ def test_whole_profile_restriction_leaves_the_ranking_at_once_and_is_counted(ran
     assert "Alva Bäst" not in html and "processing restricted: 1" in html
     request = db.session.scalar(sa.select(PrivacyRequest).where(PrivacyRequest.user_id == alva.user.id))
     assert request.kind == "restriction" and request.state == "verified"  # staff see it in the queue
-    assert search_documents.load_document(alva.user.id)["restricted"] is True
+    assert documents.load_document(alva.user.id)["restricted"] is True
 
 
 def test_lifting_brings_the_person_back(ranked):
@@ -73,17 +75,17 @@ def test_lifting_brings_the_person_back(ranked):
 
 def test_history_category_leaves_matching_text_and_cards_but_not_the_ranking(ranked, login_as):
     _staff, alva, _bertil, assignment = ranked
-    from portal.services import profile_entries, profiles
-    profile_entries.add(Actor(alva.user), profiles.profile_for(alva.user), "employment",
+    from portal.services.profiles import entries, sections
+    entries.add(Actor(alva.user), sections.profile_for(alva.user), "employment",
                         {"employer": "Kafkaesk AB", "title": "Streaming architect", "description": "Kafka"})
     db.session.commit()
     search.drain()
-    assert "Streaming architect" in search_documents.load_document(alva.user.id)["history_text"]
+    assert "Streaming architect" in documents.load_document(alva.user.id)["history_text"]
     assert _restrict(alva, "history").status_code == 303
-    doc = search_documents.load_document(alva.user.id)
+    doc = documents.load_document(alva.user.id)
     assert doc["restricted"] is False and doc["history_text"] == ""
     assert alva.user.id in _ranked_ids(assignment)[0]  # the rest of the profile is still matched
-    from portal.services import candidate_profiles
+    from portal.services.shortlists import candidate_profiles
     card = candidate_profiles.anonymized_card(alva.user, assignment, locale="en")
     assert card["employment"] == [] and card["skills"]
     assert restrictions.is_restricted(alva.user, "history") and not restrictions.is_restricted(alva.user)

@@ -72,7 +72,7 @@ def test_an_expired_link_is_a_clear_400(app, client, csrf_off):
 
 
 def test_a_link_from_another_purpose_does_not_verify(client, csrf_off):
-    from portal.services import tokens
+    from portal.services.accounts import tokens
 
     _submit(client)
     request_id = db.session.scalars(sa.select(PrivacyRequest.id)).one()
@@ -136,7 +136,7 @@ def test_the_form_is_rate_limited(make_app):
 def test_an_unconfirmed_request_stays_out_of_the_queue_and_is_deleted_when_its_link_expires(app, client, csrf_off):
     from datetime import timedelta
 
-    from portal.services import privacy_requests
+    from portal.services.privacy import privacy_requests
 
     _submit(client)
     _submit(client, email="other@example.se")

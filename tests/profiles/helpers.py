@@ -55,7 +55,7 @@ def zip_bomb() -> bytes:
 
 
 def profile_of(user) -> ConsultantProfile:
-    from portal.services.profiles import profile_for
+    from portal.services.profiles.sections import profile_for
 
     return profile_for(user)
 

@@ -56,7 +56,7 @@ def test_a_50_mb_file_is_refused_with_a_clear_message(login_as):
 
 
 def test_a_file_over_the_attachment_limit_is_refused(login_as):
-    from portal.services import file_types
+    from portal.services.profiles import file_types
 
     consultant = login_as("consultant")
     response = _upload(consultant, PDF + b"0" * file_types.MAX_BYTES, "big.pdf")

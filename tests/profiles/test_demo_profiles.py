@@ -5,7 +5,8 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import ConsultantProfile, ProfileSkill, User
-from portal.services import completeness, demo_data, demo_profiles, profiles
+from portal.demo import seed, profiles
+from portal.services.profiles import completeness, sections
 
 RECORD = {
     "name": "Test Testsson", "email": "test.testsson@example.se", "phone": "+46 70 000 00 00", "city": "Umeå",
@@ -22,21 +23,21 @@ RECORD = {
 
 
 def test_generated_record_becomes_a_consultant_once(app):
-    assert list(demo_profiles.load(None, "hash", [RECORD])) == ["created 1 generated consultant profiles"]
-    assert list(demo_profiles.load(None, "hash", [RECORD])) == []
+    assert list(profiles.load(None, "hash", [RECORD])) == ["created 1 generated consultant profiles"]
+    assert list(profiles.load(None, "hash", [RECORD])) == []
     user = db.session.scalar(sa.select(User).where(User.email == RECORD["email"]))
-    profile = profiles.profile_for(user)
+    profile = sections.profile_for(user)
     assert profile.title == "Data engineer" and profile.extent == 80
     assert {s.skill.name for s in profile.skills} == {"PostgreSQL", "Python"}  # aliases merged
 
 
 def test_demo_load_completes_the_demo_consultant_and_generates_200(app):
-    list(demo_data.load())
+    list(seed.load())
     db.session.commit()
-    konsult = db.session.scalar(sa.select(User).where(User.email == demo_data.demo_email("konsult")))
-    profile = profiles.profile_for(konsult)
+    konsult = db.session.scalar(sa.select(User).where(User.email == seed.demo_email("konsult")))
+    profile = sections.profile_for(konsult)
     assert completeness.measure(profile, konsult).complete
     assert db.session.scalar(sa.select(sa.func.count(ConsultantProfile.id))) >= 201
     skills_before = db.session.scalar(sa.select(sa.func.count(ProfileSkill.id)))
-    list(demo_data.load())
+    list(seed.load())
     assert db.session.scalar(sa.select(sa.func.count(ProfileSkill.id))) == skills_before

@@ -7,7 +7,8 @@ from cryptography.fernet import Fernet
 
 from portal.config import ConfigError
 from portal.extensions import db
-from portal.services import encryption, profiles
+from portal.services import encryption
+from portal.services.profiles import sections
 from portal.services.actors import SYSTEM
 from tests.profiles.helpers import VALID_BANKGIRO, VALID_PNR, profile_of
 
@@ -19,24 +20,24 @@ def _raw():
 
 def test_raw_columns_hold_no_plain_numbers(app, make_user):
     profile = profile_of(make_user())
-    profiles.update_identity(SYSTEM, profile, personnummer=VALID_PNR, national_id=None, national_id_country=None,
+    sections.update_identity(SYSTEM, profile, personnummer=VALID_PNR, national_id=None, national_id_country=None,
                              date_of_birth=None, gender=None, citizenship="SE", work_permit=None,
                              work_permit_expires=None)
-    profiles.update_payment(SYSTEM, profile, bankgiro=VALID_BANKGIRO, f_tax="F", company_name=None,
+    sections.update_payment(SYSTEM, profile, bankgiro=VALID_BANKGIRO, f_tax="F", company_name=None,
                             company_org_number=None)
     db.session.commit()
     pnr, bankgiro = _raw()
     for plain in ("19811218", "9876", "811218"):
         assert plain not in pnr
     assert "5050" not in bankgiro and "1055" not in bankgiro
-    assert profiles.personnummer(profile) == VALID_PNR and profiles.bankgiro(profile) == VALID_BANKGIRO
+    assert sections.personnummer(profile) == VALID_PNR and sections.bankgiro(profile) == VALID_BANKGIRO
 
 
 def test_rotation_reencrypts_with_the_current_key(app, make_user):
     old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
     app.config["FIELD_ENCRYPTION_KEYS"] = old
     profile = profile_of(make_user())
-    profiles.update_identity(SYSTEM, profile, personnummer=VALID_PNR, national_id=None, national_id_country=None,
+    sections.update_identity(SYSTEM, profile, personnummer=VALID_PNR, national_id=None, national_id_country=None,
                              date_of_birth=None, gender=None, citizenship=None, work_permit=None,
                              work_permit_expires=None)
     db.session.commit()
@@ -45,7 +46,7 @@ def test_rotation_reencrypts_with_the_current_key(app, make_user):
     assert result.exit_code == 0 and "re-encrypted 1 values" in result.output
     app.config["FIELD_ENCRYPTION_KEYS"] = new  # the old key is gone; the value still opens
     db.session.expire_all()
-    assert profiles.personnummer(profile_of(profile.user)) == VALID_PNR
+    assert sections.personnummer(profile_of(profile.user)) == VALID_PNR
     app.config["FIELD_ENCRYPTION_KEYS"] = old
     with pytest.raises(encryption.InvalidToken):
         encryption.decrypt(_raw()[0])

@@ -5,7 +5,7 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import EmploymentEntry, ProfileSkill, ReferenceStatement, Skill
-from portal.services import skills
+from portal.services.matching import skills
 from tests.conftest import hx
 from tests.profiles.helpers import profile_of
 

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from portal.services import DomainError
-from portal.services.identity_numbers import (
+from portal.services.profiles.identity_numbers import (
     birth_date_of, mask_bankgiro, mask_personnummer, normalise_bankgiro, normalise_org_number,
     normalise_personnummer,
 )

@@ -12,7 +12,7 @@ from portal.extensions import db
 from portal.models import (
     Certificate, EducationEntry, EmploymentEntry, ProfileImportDraft, ProfileLanguage, ProfileSkill, utcnow,
 )
-from portal.services import skills
+from portal.services.matching import skills
 from tests.profiles.helpers import linkedin_zip, multipart, profile_of, zip_bomb
 
 EN = {"Accept-Language": "en"}

@@ -7,7 +7,8 @@ import json
 
 from portal.extensions import db
 from portal.models import Base
-from portal.services import personal_data, profiles
+from portal.services.privacy import personal_data
+from portal.services.profiles import sections
 from portal.services.actors import Actor
 from tests.profiles.helpers import VALID_PNR, profile_of
 
@@ -28,7 +29,7 @@ def personal_tables() -> set[str]:
 def test_every_personal_data_table_is_collected(app, make_user):
     collected = personal_data.collect(make_user())
     missing = personal_tables() - collected.keys()
-    assert missing == set(), f"extend portal/services/personal_data.collect() with: {sorted(missing)}"
+    assert missing == set(), f"extend portal/services/privacy/personal_data.collect() with: {sorted(missing)}"
 
 
 def test_declared_subject_columns_exist():
@@ -43,13 +44,13 @@ def test_collect_holds_the_profile_and_is_json(app, make_user):
     user = make_user(name="Maja Mätare")
     profile = profile_of(user)
     actor = Actor(user=user)
-    profiles.update_identity(actor, profile, personnummer=VALID_PNR, national_id=None, national_id_country=None,
+    sections.update_identity(actor, profile, personnummer=VALID_PNR, national_id=None, national_id_country=None,
                              date_of_birth=None, gender=None, citizenship="SE", work_permit=None,
                              work_permit_expires=None)
-    from portal.services import profile_entries
+    from portal.services.profiles import entries
 
-    profile_entries.add(actor, profile, "skills", {"name": "Python", "level": "4", "years": 5})
-    profile_entries.add(actor, profile, "references", {"referee_name": "Rut", "statement": "Great."})
+    entries.add(actor, profile, "skills", {"name": "Python", "level": "4", "years": 5})
+    entries.add(actor, profile, "references", {"referee_name": "Rut", "statement": "Great."})
     db.session.commit()
     data = json.loads(json.dumps(personal_data.collect(user)))
     assert data["users"][0]["name"] == "Maja Mätare" and "password_hash" not in data["users"][0]
@@ -62,8 +63,8 @@ def test_collect_holds_the_profile_and_is_json(app, make_user):
 def test_collect_does_not_leak_other_people(app, make_user):
     first, second = make_user(), make_user()
     profile_entries_for = profile_of(second)
-    from portal.services import profile_entries
+    from portal.services.profiles import entries
 
-    profile_entries.add(Actor(user=second), profile_entries_for, "interests", {"text": "Open source"})
+    entries.add(Actor(user=second), profile_entries_for, "interests", {"text": "Open source"})
     db.session.commit()
     assert personal_data.collect(first)["profile_interests"] == []

@@ -38,9 +38,9 @@ def test_identity_saves_and_encrypts_personnummer(login_as):
     assert VALID_PNR not in (profile.personnummer_encrypted or "")
     raw = db.session.execute(sa.text("SELECT personnummer_encrypted FROM consultant_profiles")).scalar_one()
     assert "9876" not in raw and "811218" not in raw
-    from portal.services import profiles
+    from portal.services.profiles import sections
 
-    assert profiles.personnummer(profile) == VALID_PNR
+    assert sections.personnummer(profile) == VALID_PNR
     assert profile.gender == "undisclosed"
 
 
@@ -87,9 +87,9 @@ def test_payment_saves_encrypted_bankgiro_and_org_number(login_as):
     assert response.status_code == 303
     profile = _profile(consultant.user)
     assert "5050" not in profile.bankgiro_encrypted
-    from portal.services import profiles
+    from portal.services.profiles import sections
 
-    assert profiles.bankgiro(profile) == VALID_BANKGIRO
+    assert sections.bankgiro(profile) == VALID_BANKGIRO
     assert profile.company_org_number == "5560360793"
 
 

@@ -5,7 +5,7 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import AuditEvent
-from portal.services import profiles
+from portal.services.profiles import sections
 from portal.services.actors import SYSTEM
 from tests.profiles.helpers import VALID_BANKGIRO, VALID_PNR, profile_of
 
@@ -15,10 +15,10 @@ EN = {"Accept-Language": "en"}
 def _consultant(make_user):
     user = make_user(name="Maja Mätare")
     profile = profile_of(user)
-    profiles.update_identity(SYSTEM, profile, personnummer=VALID_PNR, national_id=None, national_id_country=None,
+    sections.update_identity(SYSTEM, profile, personnummer=VALID_PNR, national_id=None, national_id_country=None,
                              date_of_birth=None, gender=None, citizenship="SE", work_permit=None,
                              work_permit_expires=None)
-    profiles.update_payment(SYSTEM, profile, bankgiro=VALID_BANKGIRO, f_tax="F", company_name=None,
+    sections.update_payment(SYSTEM, profile, bankgiro=VALID_BANKGIRO, f_tax="F", company_name=None,
                             company_org_number=None)
     db.session.commit()
     return user

@@ -25,7 +25,7 @@ def run(config: dict, folder: str, worker: int, ids: list[int], rounds: int, err
     try:
         from portal import create_app
         from portal.extensions import db
-        from portal.services import search
+        from portal.services.matching import search
 
         folder_path = Path(folder)
         app = create_app(config)

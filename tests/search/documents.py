@@ -6,8 +6,8 @@ from datetime import date, datetime
 import pytest
 
 from portal import register_search
-from portal.services import search
-from portal.services.matching_types import ProfileDocument
+from portal.services.matching import search
+from portal.services.matching.records import ProfileDocument
 
 START = date(2026, 3, 1)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from portal import register_search
 from portal.extensions import db
-from portal.services import search
+from portal.services.matching import search
 from tests.search.documents import doc
 
 

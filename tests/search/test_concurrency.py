@@ -7,7 +7,7 @@ import time
 
 from whoosh import index as whoosh_index  # only to hold whoosh's own lock from outside, below
 
-from portal.services import search
+from portal.services.matching import search
 from tests.search.concurrent_worker import load_from, run
 from tests.search.documents import doc
 

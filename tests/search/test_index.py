@@ -7,7 +7,7 @@ from flask import Flask
 from portal.extensions import db
 from portal.models import SearchIndexOutbox
 from portal.security import PUBLIC, allow
-from portal.services import search
+from portal.services.matching import search
 from tests.search.documents import doc, skill
 
 

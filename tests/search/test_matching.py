@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 
 from portal.extensions import db
-from portal.services import matching, search, skill_synonyms as skills
-from portal.services.matching_types import AssignmentQuery
+from portal.services.matching import ranker, search, skill_synonyms as skills
+from portal.services.matching.records import AssignmentQuery
 from tests.search.documents import START, doc, skill
 
 CLIENT = 7
@@ -53,22 +53,22 @@ def _query(**fields) -> AssignmentQuery:
 
 
 def test_musts_filter_and_shoulds_order(indexed):
-    ranking = matching.rank(_query())
+    ranking = ranker.rank(_query())
     assert [c.consultant_id for c in ranking.candidates] == [1, 7, 2]
     # 3 is below level 3, 8 has no Kubernetes skill (a mention in the text is not the skill)
     assert ranking.passed_musts == 3
 
 
 def test_left_out_are_counted_per_reason_without_names(indexed):
-    ranking = matching.rank(_query())
+    ranking = ranker.rank(_query())
     assert ranking.left_out == {"restricted": 1, "excluded_client": 1, "unavailable": 1}
     assert {4, 5, 6}.isdisjoint(c.consultant_id for c in ranking.candidates)
-    other_client = matching.rank(_query(client_id=99))
+    other_client = ranker.rank(_query(client_id=99))
     assert 4 in [c.consultant_id for c in other_client.candidates]
 
 
 def test_synonyms_and_spelling_count_for_musts_and_shoulds(indexed):
-    ranking = matching.rank(_query(must_skills=[{"name": "K8s", "min_level": 3}],
+    ranking = ranker.rank(_query(must_skills=[{"name": "K8s", "min_level": 3}],
                                    should_skills=[{"name": "terraform", "weight": 5}]))
     swedish = next(c for c in ranking.candidates if c.consultant_id == 7)
     must = swedish.explanation.musts[0]
@@ -79,14 +79,14 @@ def test_synonyms_and_spelling_count_for_musts_and_shoulds(indexed):
 def test_a_synonym_added_by_staff_works_without_rebuilding(indexed):
     from portal.services.actors import SYSTEM
 
-    assert matching.rank(_query(must_skills=[{"name": "Kubernetes-as-a-service"}], languages=[])).candidates == []
+    assert ranker.rank(_query(must_skills=[{"name": "Kubernetes-as-a-service"}], languages=[])).candidates == []
     skills.add(SYSTEM, "Kubernetes-as-a-service", "Kubernetes")
-    found = matching.rank(_query(must_skills=[{"name": "Kubernetes-as-a-service"}], languages=[])).candidates
+    found = ranker.rank(_query(must_skills=[{"name": "Kubernetes-as-a-service"}], languages=[])).candidates
     assert {c.consultant_id for c in found} >= {1, 2, 7}
 
 
 def test_explanation_accounts_for_every_point(indexed):
-    best = matching.rank(_query()).candidates[0]
+    best = ranker.rank(_query()).candidates[0]
     explanation = best.explanation
     assert [(m.name, m.passed) for m in explanation.musts] == [("Kubernetes", True), ("Swedish", True)]
     terraform, aws = explanation.shoulds
@@ -102,20 +102,20 @@ def test_explanation_accounts_for_every_point(indexed):
 
 
 def test_rate_region_and_remote_count(indexed):
-    expensive = next(c for c in matching.rank(_query()).candidates if c.consultant_id == 2).explanation
+    expensive = next(c for c in ranker.rank(_query()).candidates if c.consultant_id == 2).explanation
     factors = {f.code: f.points for f in expensive.factors}
     assert factors["rate"] == -2.0 and factors["region"] == 0.0  # onsite in Skåne, rate above the ceiling
 
 
 def test_swedish_text_is_stemmed(indexed):
-    ranking = matching.rank(AssignmentQuery(client_id=None, text="automatisera driften av plattformen"))
+    ranking = ranker.rank(AssignmentQuery(client_id=None, text="automatisera driften av plattformen"))
     assert ranking.candidates[0].consultant_id == 7
 
 
 def test_plain_words_for_the_consultant(app, indexed):
-    best = matching.rank(_query()).candidates[0]
+    best = ranker.rank(_query()).candidates[0]
     with app.test_request_context():
-        lines = matching.explain_in_plain_words(best.explanation, "en")
+        lines = ranker.explain_in_plain_words(best.explanation, "en")
     text = "\n".join(lines)
     assert "You meet the requirement “Kubernetes” with k8s (4)." in text
     assert "Your skill “Terraform” at level 4 matches the wish “Terraform” (weight 5): 9.0 points." in text
@@ -126,6 +126,6 @@ def test_plain_words_for_the_consultant(app, indexed):
 
 
 def test_no_musts_and_no_text_still_ranks_everyone_available(indexed):
-    ranking = matching.rank(AssignmentQuery(client_id=CLIENT, start=START))
+    ranking = ranker.rank(AssignmentQuery(client_id=CLIENT, start=START))
     assert {c.consultant_id for c in ranking.candidates} == {1, 2, 3, 7, 8}
     assert ranking.left_out == {"restricted": 1, "excluded_client": 1, "unavailable": 1}

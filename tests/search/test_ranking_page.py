@@ -7,7 +7,8 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import AuditEvent, Organisation, ShortlistEntry
-from portal.services import profile_entries, profiles, search, search_documents
+from portal.services.matching import search, documents
+from portal.services.profiles import entries, sections
 from portal.services.actors import Actor
 from tests.orgs.helpers import make_assignment
 
@@ -17,14 +18,14 @@ EN = {"Accept-Language": "en"}
 def make_profile(user, *, skills=(), languages=(), exclude: str | None = None, title="Developer"):
     """A consultant's profile, built the way the consultant builds it: through the profile services."""
     actor = Actor(user)
-    profile = profiles.profile_for(user)
-    profiles.update_competence(actor, profile, title=title, summary="Backend systems and data pipelines.")
+    profile = sections.profile_for(user)
+    sections.update_competence(actor, profile, title=title, summary="Backend systems and data pipelines.")
     for name, level in skills:
-        profile_entries.add(actor, profile, "skills", {"name": name, "level": level, "years": 4})
+        entries.add(actor, profile, "skills", {"name": name, "level": level, "years": 4})
     for name, level in languages:
-        profile_entries.add(actor, profile, "languages", {"name": name, "level": level})
+        entries.add(actor, profile, "languages", {"name": name, "level": level})
     if exclude:
-        profile_entries.add(actor, profile, "exclusions", {"name": exclude})
+        entries.add(actor, profile, "exclusions", {"name": exclude})
     return profile
 
 
@@ -49,12 +50,12 @@ def scene(login_as):
 
 def test_document_is_built_from_the_profile_tables(scene):
     _staff, people, assignment = scene
-    doc = search_documents.load_document(people["excluder"].id)
+    doc = documents.load_document(people["excluder"].id)
     assert {s["name"] for s in doc["skills"]} == {"Python", "Kafka"}
     assert doc["languages"] == [{"name": "Svenska", "level": "C2"}]
     assert doc["excluded_client_ids"] == [assignment.organisation_id]
     assert doc["restricted"] is False and doc["updated_at"] is not None
-    assert set(search_documents.consultant_ids()) >= {p.id for p in people.values()}
+    assert set(documents.consultant_ids()) >= {p.id for p in people.values()}
 
 
 def test_ranking_lists_best_first_explains_and_leaves_out_the_excluder(scene):
@@ -99,7 +100,7 @@ def test_buyer_cannot_open_the_ranking(scene, login_as):
 
 def test_search_cli_against_real_profiles(scene, app):
     _staff, people, _assignment = scene
-    profiles.update_competence(Actor(people["good"]), profiles.profile_for(people["good"]), title="Data lead",
+    sections.update_competence(Actor(people["good"]), sections.profile_for(people["good"]), title="Data lead",
                                summary="Changed without a drain.")
     db.session.commit()  # the outbox row waits: the index is stale until synced or rebuilt
     runner = app.test_cli_runner()

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from portal.extensions import db
 from portal.models import Offer, Organisation, SupplierConsultant
-from portal.services import matching, ratings, search, search_documents
+from portal.services.assignments import ratings
+from portal.services.matching import ranker, search, documents
 from portal.services.actors import Actor
-from portal.services.assignment_ranking import query_for
+from portal.services.matching.assignment_ranking import query_for
 from tests import factories
 from tests.orgs.helpers import make_assignment
 from tests.search.test_ranking_page import make_profile
@@ -34,12 +35,12 @@ def test_ratings_of_earlier_assignments_reach_the_document_the_score_and_the_wor
     assert search.pending() > 0  # the ratings queued the rated consultant for the index
     search.drain()
 
-    doc = search_documents.load_document(rated.id)
+    doc = documents.load_document(rated.id)
     assert sorted(e["rating"] for e in doc["earlier_assignments"]) == [4, 5]
     assert all(e["client_id"] == organisation.id for e in doc["earlier_assignments"])
-    assert search_documents.load_document(unrated.id)["earlier_assignments"] == []
+    assert documents.load_document(unrated.id)["earlier_assignments"] == []
 
-    ranking = matching.rank(query_for(assignment))
+    ranking = ranker.rank(query_for(assignment))
     by_id = {c.consultant_id: c for c in ranking.candidates}
     factor = next(f for f in by_id[rated.id].explanation.factors if f.code == "rating")
     assert factor.detail == {"average": 4.5, "count": 2} and factor.points == 1.12
@@ -51,14 +52,14 @@ def test_ratings_of_earlier_assignments_reach_the_document_the_score_and_the_wor
     rut = html[html.index(f'id="candidate-{rated.id}"'):]
     assert page.status_code == 200 and "Earlier ratings: 1.12 points (rated 4.5 of 5 on average, 2 ratings)" in rut
     with app.test_request_context():
-        words = "\n".join(matching.explain_in_plain_words(by_id[rated.id].explanation, "en"))
+        words = "\n".join(ranker.explain_in_plain_words(by_id[rated.id].explanation, "en"))
     assert "The average rating of your earlier assignments (4.5 of 5, 2 rated): 1.12 points." in words
 
 
 def test_a_rating_the_consultant_disputes_stops_counting_until_resolved(app, login_as):
     """R-RIGHTS-3/5: "this is wrong" on a rating keeps it out of matching while staff check it."""
     from portal.models import AssignmentRating
-    from portal.services import disputes
+    from portal.services.privacy import disputes
 
     buyer = login_as("buyer", name="Bo Buyer")
     organisation: Organisation = buyer.user.memberships[0].organisation
@@ -76,17 +77,17 @@ def test_a_rating_the_consultant_disputes_stops_counting_until_resolved(app, log
     ratings.rate(Actor(buyer.user), earlier, score=1, comment="", supplier_consultant_id=record.id)
     db.session.commit()
     search.drain()
-    assert [e["rating"] for e in search_documents.load_document(rated.id)["earlier_assignments"]] == [1]
+    assert [e["rating"] for e in documents.load_document(rated.id)["earlier_assignments"]] == [1]
 
     rating = db.session.scalar(db.select(AssignmentRating).where(AssignmentRating.supplier_consultant_id == record.id))
     dispute = disputes.open_dispute(Actor(rated), rated, "rating", rating.id, "I never worked there.")
     db.session.commit()
     assert search.pending() > 0  # the dispute queued the consultant for the index
     search.drain()
-    assert search_documents.load_document(rated.id)["earlier_assignments"] == []
+    assert documents.load_document(rated.id)["earlier_assignments"] == []
 
     officer = factories.make_user(role="staff", staff_roles="privacy_officer")
     disputes.reject(Actor(officer), dispute, "The client confirms the assignment.")
     db.session.commit()
     search.drain()
-    assert [e["rating"] for e in search_documents.load_document(rated.id)["earlier_assignments"]] == [1]
+    assert [e["rating"] for e in documents.load_document(rated.id)["earlier_assignments"]] == [1]

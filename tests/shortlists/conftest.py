@@ -15,7 +15,7 @@ from portal.models import (
     ShortlistEntry, Skill, User,
 )
 from portal.services import encryption
-from portal.services.identity_numbers import normalise_personnummer
+from portal.services.profiles.identity_numbers import normalise_personnummer
 from tests.conftest import Portal
 from tests.orgs.helpers import make_assignment
 

@@ -4,7 +4,7 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import Assignment, ConsentRequest, Disclosure, ShortlistEntry, User
-from portal.services import demo_data
+from portal.demo import seed
 
 
 def _count(model) -> int:
@@ -20,7 +20,7 @@ def test_demo_shortlists(app):
     assignment = db.session.scalar(sa.select(Assignment).where(Assignment.state == "shortlisting"))
     entries = db.session.scalars(sa.select(ShortlistEntry).where(ShortlistEntry.assignment_id == assignment.id)).all()
     assert all(e.approved_at is not None for e in entries)
-    klara = db.session.scalar(sa.select(User).where(User.email == demo_data.demo_email("konsult")))
+    klara = db.session.scalar(sa.select(User).where(User.email == seed.demo_email("konsult")))
     pending = db.session.scalar(sa.select(ConsentRequest).where(ConsentRequest.consultant_id == klara.id))
     assert pending.status == "pending" and pending.kind == "disclosure"
     assert db.session.scalar(sa.select(Disclosure)).organisation_id == assignment.organisation_id

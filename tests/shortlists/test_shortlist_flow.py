@@ -175,7 +175,7 @@ def test_tampered_expired_and_answered_links_are_a_clear_400(scene, client, app)
 
 
 def test_disclosures_are_append_only_and_in_the_personal_data(scene):
-    from portal.services import disclosures
+    from portal.services.shortlists import disclosures
 
     entry = pick(scene, scene.consultant.user)
     approve(scene, entry)

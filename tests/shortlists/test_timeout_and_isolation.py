@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import ConsentRequest, ShortlistEntry, utcnow
-from portal.services import candidate_profiles
+from portal.services.shortlists import candidate_profiles
 from tests import factories
 from tests.orgs.helpers import make_assignment
 from tests.shortlists.conftest import EN, answer_link_token, approve, ask_to_meet, last_mail_to, pick

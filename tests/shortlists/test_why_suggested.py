@@ -6,9 +6,11 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import ConsentRequest, PrivacyRequest
-from portal.services import explanations, privacy_requests, shortlists
+from portal.services.matching import explanations
+from portal.services.privacy import privacy_requests
+from portal.services.shortlists import picks
 from portal.services.actors import Actor
-from portal.services.matching_types import Explanation, Factor, MustCheck, ShouldMatch
+from portal.services.matching.records import Explanation, Factor, MustCheck, ShouldMatch
 from tests.shortlists.conftest import EN, approve, ask_to_meet, pick
 
 EXPLANATION = Explanation(
@@ -33,7 +35,7 @@ def test_a_hand_pick_says_so_with_the_recruiters_reason(scene):
 
 def test_a_ranked_pick_is_explained_in_plain_words(scene):
     actor = Actor(scene.staff.user)
-    entry = shortlists.add(actor, scene.assignment, scene.consultant.user.id, "Top of the ranking.",
+    entry = picks.add(actor, scene.assignment, scene.consultant.user.id, "Top of the ranking.",
                            explanation=EXPLANATION)
     db.session.commit()
     assert explanations.loads(entry.explanation_json) == EXPLANATION

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import AuditEvent, CookieEntry
-from portal.services import consent, consent_banner, cookie_registry
+from portal.services.consent import ledger, banner_text, cookie_registry
 from tests.consent.conftest import EN, registry  # noqa: F401  (fixture)
 
 NEW = {"category": "marketing", "kind": "cookie", "name": "_fbp", "provider": "Meta Platforms Ireland",
@@ -66,10 +66,10 @@ def test_unknown_entry_is_404(login_as, registry):
 
 def test_privacy_officer_sees_exactly_what_was_shown_and_chosen(login_as, registry, make_user, app):
     person = make_user()
-    content = consent_banner.build()
-    record = consent.choose(consent.new_consent_id(), "save", {"statistics"}, via="settings", language="sv",
+    content = banner_text.build()
+    record = ledger.choose(ledger.new_consent_id(), "save", {"statistics"}, via="settings", language="sv",
                             content=content, previous=None)
-    consent.link_to_user(record.consent_id, person)
+    ledger.link_to_user(record.consent_id, person)
     db.session.commit()
     officer = login_as("staff", staff_roles="privacy_officer")
     assert officer.get("/staff/consent", headers=EN).status_code == 200

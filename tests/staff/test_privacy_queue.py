@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import AuditEvent, OutboxMail, PrivacyRequest
-from portal.services import deadlines, privacy_requests
+from portal.services.privacy import deadlines, privacy_requests
 from portal.services.actors import SYSTEM
 from tests import factories
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from portal.extensions import db
-from portal.services.sensitive_data import find, record_refusal
+from portal.services.profiles.sensitive_data import find, record_refusal
 
 EN = {"Accept-Language": "en"}
 

@@ -1,0 +1,1 @@
+"""Accounts: users, registration and sign-in, passwords, two-factor, signed tokens, memberships."""

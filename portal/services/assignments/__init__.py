@@ -1,0 +1,1 @@
+"""Assignments: requests and their states, supplier offers, requirement statistics, ratings."""

@@ -1,0 +1,1 @@
+"""Organisations: registration and approval, representatives, partnerships, service requests, contact details."""

@@ -1,0 +1,1 @@
+"""Privacy rights: access extract, portability, transfer, erasure, restriction, disputes, requests, deadlines, legal holds, policy."""

@@ -1,0 +1,1 @@
+"""Shortlists: human picks, anonymized cards, redaction, consent questions, disclosures to clients."""

@@ -1,0 +1,145 @@
+"""The consultant is asked first (R-CON-9, R-CON-1): a question by mail and in the portal, answered yes or
+no before a deadline; silence past the deadline counts as no (timed out)."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from typing import Callable
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+
+from portal.extensions import db
+from portal.models import (ConsentRequest, ConsentRequestKind, ConsentRequestStatus, Organisation, ShortlistEntry,
+                           ShortlistState, User, utcnow)
+from portal.services import DomainError, audit, mail
+from portal.services.accounts import tokens
+from portal.services.privacy import restrictions
+from portal.services.actors import Actor
+
+K, R, S = ConsentRequestKind, ConsentRequestStatus, ShortlistState
+TOKEN_PURPOSE = "consent_answer"
+SUBJECTS = {K.INTEREST.value: _l("Are you interested in an assignment?"),
+            K.DISCLOSURE.value: _l("A client wants to meet you: may we send them your profile?")}
+
+
+LinkFor = Callable[[str], str]
+
+
+def _ask(actor: Actor, entry: ShortlistEntry, kind: str, link_for: LinkFor) -> ConsentRequest:
+    restrictions.refuse_if_restricted(entry.consultant_id)
+    request = ConsentRequest(kind=kind, consultant_id=entry.consultant_id, assignment_id=entry.assignment_id,
+                             shortlist_entry_id=entry.id, asked_by_id=actor.user_id,
+                             answer_by=utcnow() + timedelta(days=current_app.config["DISCLOSURE_ANSWER_DAYS"]))
+    db.session.add(request)
+    db.session.flush()
+    token = tokens.issue(TOKEN_PURPOSE, {"request": request.id})
+    mail.queue(entry.consultant, SUBJECTS[kind], "consent_request", request=request,
+               assignment=entry.assignment, client=entry.assignment.organisation,
+               link=link_for(token))
+    audit.record(actor, f"consent_request.ask_{kind}", subject=entry.consultant_id, obj=request,
+                 detail={"assignment": entry.assignment_id, "entry": entry.id})
+    return request
+
+
+def _pending(entry: ShortlistEntry, kind: str) -> ConsentRequest | None:
+    return db.session.scalar(sa.select(ConsentRequest).where(
+        ConsentRequest.shortlist_entry_id == entry.id, ConsentRequest.kind == kind,
+        ConsentRequest.status == R.PENDING.value))
+
+
+def ask_interest(actor: Actor, entry: ShortlistEntry, link_for: LinkFor) -> ConsentRequest:
+    """Staff ask "are you interested in this assignment?" (R-CON-1); the answer is for staff only."""
+    if not entry.is_active:
+        raise DomainError(_l("This consultant is no longer on the shortlist."))
+    if _pending(entry, K.INTEREST.value) is not None:
+        raise DomainError(_l("The consultant has not answered the last question yet."))
+    return _ask(actor, entry, K.INTEREST.value, link_for)
+
+
+def ask_to_meet(actor: Actor, organisation: Organisation, entry: ShortlistEntry,
+                link_for: LinkFor) -> ConsentRequest:
+    """The buyer wants to meet a candidate: the consultant is asked, nothing is sent to the buyer."""
+    if entry.assignment.organisation_id != organisation.id:
+        raise DomainError(_l("This candidate is not on your shortlist."))
+    if entry.state != S.APPROVED_FOR_BUYER.value:
+        raise DomainError(_l("You have already asked to meet this candidate."))
+    entry.state = S.MEETING_REQUESTED.value
+    request = _ask(actor, entry, K.DISCLOSURE.value, link_for)
+    entry.state = S.CONSULTANT_ASKED.value
+    db.session.flush()
+    return request
+
+
+def for_consultant(consultant: User, request_id: int) -> ConsentRequest | None:
+    return db.session.scalar(sa.select(ConsentRequest).where(ConsentRequest.id == request_id,
+                                                             ConsentRequest.consultant_id == consultant.id))
+
+
+def of_consultant(consultant: User) -> list[ConsentRequest]:
+    return list(db.session.scalars(sa.select(ConsentRequest).where(ConsentRequest.consultant_id == consultant.id)
+                                   .order_by(ConsentRequest.asked_at.desc(), ConsentRequest.id.desc())))
+
+
+def pending_count(consultant: User) -> int:
+    return db.session.scalar(sa.select(sa.func.count(ConsentRequest.id)).where(
+        ConsentRequest.consultant_id == consultant.id, ConsentRequest.status == R.PENDING.value)) or 0
+
+
+def of_entry(entry: ShortlistEntry) -> list[ConsentRequest]:
+    return list(db.session.scalars(sa.select(ConsentRequest).where(ConsentRequest.shortlist_entry_id == entry.id)
+                                   .order_by(ConsentRequest.id)))
+
+
+def answer(actor: Actor, request: ConsentRequest, yes: bool, *, via: str, now: datetime | None = None) -> None:
+    """Record the consultant's yes or no, once, before the deadline."""
+    now = now or utcnow()
+    if request.status == R.PENDING.value and request.answer_by < now:
+        _time_out(request)
+    if request.status != R.PENDING.value:
+        raise DomainError(_l("This question is already answered or no longer open."))
+    request.status = R.ACCEPTED.value if yes else R.DECLINED.value
+    request.answer, request.answered_at, request.answered_via = yes, now, via
+    entry = request.shortlist_entry
+    if request.kind == K.DISCLOSURE.value and entry.state == S.CONSULTANT_ASKED.value:
+        entry.state = S.CONSULTANT_ACCEPTED.value if yes else S.CONSULTANT_DECLINED.value
+    db.session.flush()
+    audit.record(actor, f"consent_request.{request.status}", subject=request.consultant_id, obj=request,
+                 detail={"kind": request.kind, "via": via})
+
+
+def request_from_token(token: str) -> ConsentRequest:
+    """The question a mail link points to; TokenError when tampered, expired or used."""
+    payload = tokens.read(TOKEN_PURPOSE, token)
+    request = db.session.get(ConsentRequest, payload.get("request"))
+    if request is None:
+        raise tokens.TokenError(_l("This link is not valid. Check that you copied all of it."))
+    return request
+
+
+def answer_by_token(token: str, yes: bool, ip: str | None) -> ConsentRequest:
+    """Answer from the mail link: the link is spent in the same transaction as the answer."""
+    request = request_from_token(token)
+    tokens.spend(TOKEN_PURPOSE, token)
+    answer(Actor(user=request.consultant, ip=ip), request, yes, via="mail")
+    return request
+
+
+def _time_out(request: ConsentRequest) -> None:
+    request.status = R.TIMED_OUT.value
+    entry = request.shortlist_entry
+    if request.kind == K.DISCLOSURE.value and entry.state == S.CONSULTANT_ASKED.value:
+        entry.state = S.TIMED_OUT.value
+    db.session.flush()
+
+
+def expire_overdue(actor: Actor, now: datetime | None = None) -> int:
+    """Unanswered questions past their deadline become timed out (the buyer then sees "not available")."""
+    overdue = db.session.scalars(sa.select(ConsentRequest).where(
+        ConsentRequest.status == R.PENDING.value, ConsentRequest.answer_by < (now or utcnow()))).all()
+    for request in overdue:
+        _time_out(request)
+        audit.record(actor, "consent_request.timed_out", subject=request.consultant_id, obj=request,
+                     detail={"kind": request.kind})
+    return len(overdue)
