@@ -112,9 +112,14 @@ def register_search(app: Flask) -> None:
 
 
 def register_templating(app: Flask) -> None:
+    """Core filters and labels, then the questions each capability lets templates ask."""
+    from portal.services.organisations import template_globals as organisation_globals
+    from portal.services.privacy import template_globals as privacy_globals
     from portal.templating import register_templating as register
 
     register(app)
+    organisation_globals.register(app)
+    privacy_globals.register(app)
 
 
 def register_cli(app: Flask) -> None:

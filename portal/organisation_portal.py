@@ -15,7 +15,7 @@ from wtforms.validators import InputRequired, Length, Optional, Regexp
 from portal.extensions import db
 from portal.forms import Form, apply_domain_error, email_field
 from portal.htmx import hx_redirect, render
-from portal.security import current_actor
+from portal.request_actor import current_actor
 from portal.services import DomainError
 from portal.services.accounts import memberships
 from portal.services.organisations import contact_details, onboarding, representatives

@@ -7,8 +7,6 @@ from urllib.parse import urlsplit
 from flask import Flask, abort, current_app, g, redirect, request, url_for
 from flask_login import current_user
 
-from portal.services.actors import Actor
-
 
 @dataclass(frozen=True)
 class Access:
@@ -110,13 +108,6 @@ def safe_next(target: str | None, fallback: str) -> str:
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
         return fallback
     return target
-
-
-def current_actor() -> Actor:
-    if "actor" not in g:
-        user = current_user if current_user.is_authenticated else None
-        g.actor = Actor(user=user._get_current_object() if user else None, ip=request.remote_addr)
-    return g.actor
 
 
 def home_for(user) -> str:

@@ -56,13 +56,6 @@ CONSENT_STATUS_LABELS = {"pending": _l("Waiting for an answer"), "accepted": _l(
                          "timed_out": _l("No answer in time")}
 
 
-def representative_name(user, organisation_id: int) -> str:
-    """The person's name while they represent the organisation; afterwards only their former role."""
-    from portal.services.organisations.representatives import is_current
-
-    return user.name if is_current(user, organisation_id) else str(_l("Former representative"))
-
-
 def can_visit(endpoint: str) -> bool:
     """May the current person open this endpoint? Used to show only links that work."""
     access = access_for(current_app, endpoint)
@@ -109,28 +102,12 @@ def _date(value: date | None, fmt: str = "medium") -> str:
     return format_date(value, fmt) if value else "–"
 
 
-def _register_restriction_globals(app: Flask) -> None:
-    """Questions staff pages ask: is this person's processing restricted, is this item disputed (R-RIGHTS-3/5)."""
-    from portal.services.privacy import disputes, restrictions
-
-    app.add_template_global(restrictions.active, "restrictions_of")
-    app.add_template_global(disputes.is_disputed, "is_disputed")
-    app.add_template_global(disputes.of_request, "dispute_of_request")
-    app.add_template_global(disputes.target, "dispute_target")
-    app.add_template_global(disputes.KINDS, "DISPUTE_KINDS")
-    app.add_template_global(disputes.STATES, "DISPUTE_STATES")
-    app.add_template_global(restrictions.CATEGORIES, "RESTRICTION_CATEGORIES")
-    app.add_template_global(restrictions.SOURCES, "RESTRICTION_SOURCES")
-
-
 def register_templating(app: Flask) -> None:
     app.add_template_filter(_datetime, "datetime")
     app.add_template_filter(_date, "date")
     app.add_template_global(can_visit)
     app.add_template_global(navigation)
-    app.add_template_global(representative_name)
     app.add_template_global(lambda: str(get_locale()), "current_locale")
-    _register_restriction_globals(app)
 
     @app.context_processor
     def labels():

@@ -10,7 +10,8 @@ from portal.auth.views import bp
 from portal.extensions import db
 from portal.forms import apply_domain_error
 from portal.htmx import hx_redirect, render
-from portal.security import SIGNED_IN, allow, current_actor
+from portal.request_actor import current_actor
+from portal.security import SIGNED_IN, allow
 from portal.services import DomainError
 from portal.services.accounts import registration, two_factor
 

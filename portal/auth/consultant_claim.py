@@ -11,7 +11,7 @@ from portal.extensions import db
 from portal.forms import EmptyForm
 from portal.htmx import hx_redirect, render
 from portal.languages import select_locale
-from portal.security import current_actor
+from portal.request_actor import current_actor
 from portal.services import DomainError
 from portal.services.assignments import offers
 

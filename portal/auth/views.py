@@ -14,7 +14,8 @@ from portal.forms import EmptyForm, apply_domain_error
 from portal.htmx import hx_redirect, render
 from portal.languages import LANG_COOKIE, select_locale
 from portal.models import User
-from portal.security import SIGNED_IN, allow, current_actor, home_for, safe_next
+from portal.request_actor import current_actor
+from portal.security import SIGNED_IN, allow, home_for, safe_next
 from portal.services import DomainError
 from portal.services.accounts import registration, two_factor
 from portal.services.consent import ledger

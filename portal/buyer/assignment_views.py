@@ -11,7 +11,7 @@ from portal.forms import EmptyForm, apply_domain_error, choices
 from portal.htmx import hx_redirect, render
 from portal.models import Assignment
 from portal.representation import current_organisation
-from portal.security import current_actor
+from portal.request_actor import current_actor
 from portal.services import DomainError
 from portal.services.assignments import lifecycle, ratings, requirement_stats
 from portal.services.shortlists import disclosures, picks

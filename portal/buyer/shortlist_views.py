@@ -11,7 +11,7 @@ from portal.consultant.request_views import answer_link
 from portal.extensions import db
 from portal.htmx import hx_redirect, render
 from portal.representation import current_organisation
-from portal.security import current_actor
+from portal.request_actor import current_actor
 from portal.services import DomainError
 from portal.services.shortlists import consent_requests, picks
 

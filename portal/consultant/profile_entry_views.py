@@ -9,7 +9,7 @@ from portal.consultant.views import bp
 from portal.extensions import db
 from portal.forms import EmptyForm, apply_domain_error
 from portal.htmx import hx_redirect, render
-from portal.security import current_actor
+from portal.request_actor import current_actor
 from portal.services import DomainError
 from portal.services.profiles import entries, sensitive_data
 

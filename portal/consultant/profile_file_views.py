@@ -12,7 +12,7 @@ from portal.consultant.views import bp
 from portal.extensions import db
 from portal.forms import EmptyForm
 from portal.htmx import hx_redirect, render
-from portal.security import current_actor
+from portal.request_actor import current_actor
 from portal.services import DomainError
 from portal.services.profiles import attachments, linkedin_merge, sensitive_data
 

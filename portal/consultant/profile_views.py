@@ -10,7 +10,8 @@ from portal.consultant.views import bp
 from portal.extensions import db
 from portal.forms import EmptyForm
 from portal.htmx import is_htmx, hx_redirect, render
-from portal.security import PUBLIC, allow, current_actor
+from portal.request_actor import current_actor
+from portal.security import PUBLIC, allow
 from portal.services import DomainError
 from portal.services.matching import skills
 from portal.services.profiles import sections

@@ -10,7 +10,8 @@ from flask_login import current_user
 from portal.consultant.views import bp
 from portal.extensions import db
 from portal.htmx import hx_redirect, render
-from portal.security import PUBLIC, allow, current_actor
+from portal.request_actor import current_actor
+from portal.security import PUBLIC, allow
 from portal.services import DomainError
 from portal.services.matching import explanations
 from portal.services.shortlists import consent_requests, disclosures

@@ -9,7 +9,7 @@ from portal.forms import EmptyForm
 from portal.htmx import hx_redirect
 from portal.models.consent import OPTIONAL_CATEGORIES
 from portal.privacy.views import bp
-from portal.security import current_actor
+from portal.request_actor import current_actor
 from portal.services import DomainError
 from portal.services.consent import ledger, banner_text
 

@@ -12,7 +12,8 @@ from portal.extensions import db, limiter
 from portal.forms import Form, apply_domain_error
 from portal.htmx import hx_redirect, render
 from portal.privacy.views import bp, json_attachment
-from portal.security import PUBLIC, allow, current_actor
+from portal.request_actor import current_actor
+from portal.security import PUBLIC, allow
 from portal.services import DomainError, mail
 from portal.services.privacy import erasure, privacy_requests
 

@@ -10,7 +10,8 @@ from portal.extensions import db, limiter
 from portal.forms import EmptyForm, Form, apply_domain_error
 from portal.htmx import hx_redirect, render
 from portal.privacy.views import _index, bp
-from portal.security import PUBLIC, allow, current_actor
+from portal.request_actor import current_actor
+from portal.security import PUBLIC, allow
 from portal.services import DomainError, audit
 from portal.services.privacy import access_extract, data_transfer, portability
 

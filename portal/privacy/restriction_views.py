@@ -13,7 +13,7 @@ from portal.extensions import db
 from portal.forms import EmptyForm, Form, apply_domain_error, choices
 from portal.htmx import hx_redirect, render
 from portal.privacy.views import bp
-from portal.security import current_actor
+from portal.request_actor import current_actor
 from portal.services import DomainError
 from portal.services.assignments import ratings
 from portal.services.privacy import disputes, privacy_requests, restrictions

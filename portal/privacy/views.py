@@ -7,7 +7,7 @@ from portal.extensions import db
 from portal.forms import EmptyForm, apply_domain_error
 from portal.htmx import hx_redirect, render
 from portal.privacy import forms
-from portal.security import current_actor
+from portal.request_actor import current_actor
 from portal.services import DomainError, audit
 from portal.services.accounts import memberships
 from portal.services.privacy import access_extract, marketing, policy_notices, privacy_requests

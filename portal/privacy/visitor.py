@@ -8,7 +8,8 @@ from portal.htmx import hx_redirect, render
 from portal.languages import select_locale
 from portal.privacy import forms
 from portal.privacy.views import bp
-from portal.security import PUBLIC, allow, current_actor
+from portal.request_actor import current_actor
+from portal.security import PUBLIC, allow
 from portal.services import DomainError
 from portal.services.privacy import privacy_requests
 

@@ -8,7 +8,8 @@ from portal.extensions import db
 from portal.forms import EmptyForm
 from portal.htmx import hx_redirect, render
 from portal.models import Assignment, AssignmentState, Offer
-from portal.security import allow, current_actor, staff
+from portal.request_actor import current_actor
+from portal.security import allow, staff
 from portal.services import DomainError, audit
 from portal.services.assignments import lifecycle, offers
 from portal.staff.views import bp

@@ -9,7 +9,8 @@ from flask_babel import gettext as _
 from portal.extensions import db
 from portal.forms import EmptyForm, apply_domain_error
 from portal.htmx import hx_redirect, render
-from portal.security import allow, current_actor, staff
+from portal.request_actor import current_actor
+from portal.security import allow, staff
 from portal.services import DomainError
 from portal.services.consent import ledger, cookie_registry
 from portal.staff.forms import ConsentLookupForm, CookieEntryForm

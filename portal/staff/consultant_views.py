@@ -7,7 +7,8 @@ from portal.consultant.profile_file_views import send_attachment
 from portal.extensions import db
 from portal.htmx import render
 from portal.models import User
-from portal.security import allow, current_actor, staff
+from portal.request_actor import current_actor
+from portal.security import allow, staff
 from portal.services.privacy import restrictions
 from portal.services.profiles import attachments, completeness, directory, sections
 from portal.staff.views import bp

@@ -8,7 +8,8 @@ from portal.extensions import db
 from portal.forms import EmptyForm
 from portal.htmx import hx_redirect
 from portal.models import DataDispute, PrivacyRequest, ProcessingRestriction
-from portal.security import allow, current_actor
+from portal.request_actor import current_actor
+from portal.security import allow
 from portal.services import DomainError
 from portal.services.privacy import disputes, restrictions
 from portal.staff import privacy_requests as request_views

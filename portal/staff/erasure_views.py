@@ -11,7 +11,8 @@ from portal.extensions import db
 from portal.forms import EmptyForm, Form, apply_domain_error
 from portal.htmx import hx_redirect, render
 from portal.models import ErasureQueueItem, LegalHold, PrivacyRequest, User
-from portal.security import allow, current_actor, staff
+from portal.request_actor import current_actor
+from portal.security import allow, staff
 from portal.services import DomainError, audit, mail
 from portal.services.privacy import erasure, legal_holds, privacy_requests
 from portal.staff.views import bp

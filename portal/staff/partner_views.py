@@ -8,7 +8,8 @@ from portal.extensions import db
 from portal.forms import EmptyForm, apply_domain_error, choices
 from portal.htmx import hx_redirect, render
 from portal.models import Organisation, PartnerContact
-from portal.security import allow, current_actor, staff
+from portal.request_actor import current_actor
+from portal.security import allow, staff
 from portal.services import DomainError
 from portal.services.organisations import partnerships, representatives
 from portal.staff.forms import PartnerContactForm, PartnerDocumentForm

@@ -12,7 +12,8 @@ from portal.forms import EmptyForm, apply_domain_error
 from portal.htmx import hx_redirect, render
 from portal.models import PrivacyRequest
 from portal.privacy import forms
-from portal.security import allow, current_actor, staff
+from portal.request_actor import current_actor
+from portal.security import allow, staff
 from portal.services import DomainError, audit
 from portal.services.privacy import privacy_requests
 from portal.services.privacy.legitimate_interests import BY_CODE

@@ -9,7 +9,8 @@ from flask_babel import lazy_gettext as _l
 from portal.extensions import db
 from portal.htmx import hx_redirect, render
 from portal.models import Assignment
-from portal.security import allow, current_actor
+from portal.request_actor import current_actor
+from portal.security import allow
 from portal.services import DomainError
 from portal.services.matching import assignment_ranking
 from portal.services.shortlists import picks

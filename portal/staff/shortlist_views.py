@@ -8,7 +8,8 @@ from flask_babel import gettext as _
 from portal.extensions import db
 from portal.htmx import hx_redirect, render
 from portal.models import Assignment, ShortlistEntry
-from portal.security import allow, current_actor
+from portal.request_actor import current_actor
+from portal.security import allow
 from portal.consultant.request_views import answer_link
 from portal.services import DomainError, audit
 from portal.services.shortlists import consent_requests, disclosures, picks

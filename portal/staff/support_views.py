@@ -8,7 +8,8 @@ from portal.extensions import db
 from portal.forms import EmptyForm, apply_domain_error
 from portal.htmx import hx_redirect, render
 from portal.models import ServiceRequest, utcnow
-from portal.security import allow, current_actor, staff
+from portal.request_actor import current_actor
+from portal.security import allow, staff
 from portal.services import DomainError, audit
 from portal.services.organisations import service_requests
 from portal.staff.views import bp

@@ -9,7 +9,7 @@ from portal.forms import EmptyForm, apply_domain_error
 from portal.htmx import hx_redirect, render
 from portal.models import Assignment
 from portal.representation import current_organisation
-from portal.security import current_actor
+from portal.request_actor import current_actor
 from portal.services import DomainError
 from portal.services.assignments import lifecycle, offers
 from portal.supplier.forms import CommentForm, ConsultantForm, answers_of, offer_form

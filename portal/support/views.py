@@ -9,7 +9,7 @@ from portal.extensions import db
 from portal.forms import EmptyForm, apply_domain_error
 from portal.htmx import hx_redirect, render
 from portal.models import ServiceRequest
-from portal.security import current_actor
+from portal.request_actor import current_actor
 from portal.services import DomainError
 from portal.services.organisations import service_requests
 from portal.support.forms import MessageForm, NewRequestForm
