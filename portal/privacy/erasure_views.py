@@ -15,7 +15,8 @@ from portal.privacy.views import bp, json_attachment
 from portal.request_actor import current_actor
 from portal.security import PUBLIC, allow
 from portal.services import DomainError, mail
-from portal.services.privacy import erasure, privacy_requests
+from portal.services.privacy import erasure, erasure_plan, privacy_requests
+from portal.services.privacy.erasure_receipt import receipt_json, receipt_lines, receipt_text
 
 RECEIPT_KEY = "erasure_receipt"
 
@@ -28,9 +29,9 @@ class ErasureForm(Form):
 
 
 def _preview(form: ErasureForm, status: int = 200):
-    return render("privacy/erasure_preview.html", status=status, plan=erasure.plan(current_user), form=form,
-                  categories=erasure.CATEGORIES, grounds=privacy_requests.REFUSAL_GROUNDS,
-                  keep_grounds=erasure.KEEP_GROUNDS)
+    return render("privacy/erasure_preview.html", status=status, plan=erasure_plan.plan(current_user), form=form,
+                  categories=erasure_plan.CATEGORIES, grounds=privacy_requests.REFUSAL_GROUNDS,
+                  keep_grounds=erasure_plan.KEEP_GROUNDS)
 
 
 @bp.route("/erasure")
@@ -56,7 +57,7 @@ def erasure_confirm():
     session.clear()
     session[RECEIPT_KEY] = receipt
     mail.send_unstored(address, _l("Receipt: your data is erased"), "erasure_receipt", locale=locale,
-                       receipt=erasure.receipt_lines(receipt))
+                       receipt=receipt_lines(receipt))
     return hx_redirect(url_for("privacy.erasure_done"))
 
 
@@ -71,20 +72,20 @@ def _receipt() -> dict:
 @allow(PUBLIC)
 def erasure_done():
     """The receipt, from this browser's session only (the person is signed out by now)."""
-    return render("privacy/erasure_done.html", receipt=erasure.receipt_lines(_receipt()))
+    return render("privacy/erasure_done.html", receipt=receipt_lines(_receipt()))
 
 
 @bp.route("/erasure/receipt.json")
 @allow(PUBLIC)
 def erasure_receipt():
     receipt = _receipt()
-    return json_attachment(erasure.receipt_json(receipt), f"erasure-receipt-{receipt['at'][:10]}.json")
+    return json_attachment(receipt_json(receipt), f"erasure-receipt-{receipt['at'][:10]}.json")
 
 
 @bp.route("/erasure/receipt.txt")
 @allow(PUBLIC)
 def erasure_receipt_text():
     receipt = _receipt()
-    return Response(erasure.receipt_text(receipt, None), mimetype="text/plain",
+    return Response(receipt_text(receipt, None), mimetype="text/plain",
                     headers={"Content-Disposition": f'attachment; filename="erasure-receipt-{receipt["at"][:10]}.txt"',
                              "Cache-Control": "no-store"})

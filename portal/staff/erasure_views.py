@@ -14,7 +14,7 @@ from portal.models import ErasureQueueItem, LegalHold, PrivacyRequest, User
 from portal.request_actor import current_actor
 from portal.security import allow, staff
 from portal.services import DomainError, audit, mail
-from portal.services.privacy import erasure, legal_holds, privacy_requests
+from portal.services.privacy import erasure, erasure_plan, erasure_receipt, legal_holds, privacy_requests
 from portal.staff.views import bp
 
 PRIVACY_OFFICER = staff("privacy_officer")
@@ -31,7 +31,7 @@ class LegalHoldForm(Form):
 def _send_receipt(receipt: dict, address: str, locale: str | None) -> None:
     if address:
         mail.send_unstored(address, _l("Receipt: your data is erased"), "erasure_receipt", locale=locale,
-                           receipt=erasure.receipt_lines(receipt))
+                           receipt=erasure_receipt.receipt_lines(receipt))
 
 
 @bp.route("/privacy-requests/<int:request_id>/erase", methods=["POST"])
@@ -71,7 +71,7 @@ def erasure_item(item_id: int):
         audit.record(current_actor(), "person.view", subject=person, obj=item)
         db.session.commit()
     return render("staff/erasure_item.html", item=item, person=person,
-                  plan=erasure.plan(person) if person is not None and item.state == "pending" else None)
+                  plan=erasure_plan.plan(person) if person is not None and item.state == "pending" else None)
 
 
 @bp.route("/erasure-queue/<int:item_id>/erase", methods=["POST"])
@@ -152,4 +152,4 @@ def request_plan(found: PrivacyRequest):
     """The erasure plan shown on a started erasure request (None for other kinds or a visitor)."""
     if found.kind != "erasure" or found.user_id is None or found.state not in privacy_requests.OPEN_STATES:
         return None
-    return erasure.plan(db.session.get(User, found.user_id))
+    return erasure_plan.plan(db.session.get(User, found.user_id))

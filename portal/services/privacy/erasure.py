@@ -1,14 +1,14 @@
-"""The right to erasure (Art. 17, R-RIGHTS-4, R-CON-11, R-BUY-6, R-SUP-6, R-PAR-2).
+"""The right to erasure carried out (Art. 17, R-RIGHTS-4, R-CON-11, R-BUY-6, R-SUP-6, R-PAR-2).
 
-`plan(user)` says, per category, what is deleted now and what is kept, on which ground and until
-when, and whether a ground blocks the erasure altogether (an ongoing assignment, a legal hold).
-`execute(actor, user)` carries the plan out: rows deleted from the database, the profile taken out of
-the search index at once, stored files deleted from disk, the person's mail deleted from the outbox
-(their name and address scrubbed from anybody else's), kept rows minimised, and the account made a
-tombstone that can never sign in again. It returns a receipt: counts and codes only, no name.
+`execute(actor, user)` carries out a fresh `erasure_plan.plan(user)`: rows deleted from the database,
+the profile taken out of the search index at once, stored files deleted from disk, the person's mail
+deleted from the outbox (their name and address scrubbed from anybody else's), kept rows minimised,
+and the account made a tombstone that can never sign in again. It returns a receipt (erasure_receipt):
+counts and codes only, no name. The ways in: the person's own (`erase_self`), an erasure request staff
+carry out (`erase_for_request`, drafted by the executor `prepare`), and the queue of former
+representatives (`due_queue_items`, `erase_queue_item`).
 
-Every key of `personal_data.collect()` has a category in TABLES (tests/privacy/test_erasure_service.py
-fails when a table is added there and not here). Decisions:
+Decisions:
 - The account row stays as a tombstone (id only, "Erased person", an address that cannot receive
   mail), so the security log's ids and kept bookkeeping rows still point somewhere; the name stays on
   it only when bookkeeping material is kept (name and amounts, R-RIGHTS-4).
@@ -24,7 +24,6 @@ fails when a table is added there and not here). Decisions:
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -34,203 +33,21 @@ from flask_babel import lazy_gettext as _l
 
 from portal.extensions import db
 from portal.models import (
-    Assignment, AssignmentComment, AssignmentRating, AssignmentState, Attachment, CLOSED_STATES,
+    Assignment, AssignmentComment, AssignmentRating, AssignmentState, Attachment,
     CommunicationPreference, ConsentLink, ConsentRecord, ConsentRequest, ConsultantProfile, Disclosure,
     DataDispute, DataTransfer, ErasureQueueItem, Invitation, LegalHold, MarketingObjection, Membership, Offer,
     OfferState, OutboxMail, PartnerContact, PartnerDocument, PolicyNotice, PrivacyMessage, PrivacyRequest,
     ProcessingRestriction, ProfileImportDraft, Reference,
-    ReferenceStatement, ServiceMessage, ServiceRequest, ShortlistEntry, ShortlistState, SupplierConsultant,
+    ReferenceStatement, ServiceMessage, ServiceRequest, ShortlistEntry, SupplierConsultant,
     User, utcnow,
 )
 from portal.services import DomainError, audit
 from portal.services.matching import search
-from portal.services.privacy import privacy_requests
+from portal.services.privacy import erasure_plan, erasure_receipt, privacy_requests
 from portal.services.actors import Actor
 
 ERASED_NAME = "Erased person"
-SECURITY_LOG_YEARS = 2
-PRIVACY_REQUEST_YEARS = 3
-BOOKKEEPING_YEARS = 7
 
-CATEGORIES = {
-    "account": _l("Your account: name, e-mail, phone, job title, password, two-factor key"),
-    "profile": _l("Your consultant profile: contact, identity, payment, skills, history, references"),
-    "files": _l("Files you uploaded (CV, certificates, letters)"),
-    "search": _l("Your profile in our search index"),
-    "memberships": _l("Your memberships of organisations and invitations"),
-    "mail": _l("Mail to you waiting in or sent from our outbox"),
-    "authored": _l("Your name on assignments, comments, ratings, offers and documents of your organisation"),
-    "supplier_records": _l("Supplier records about you and offers of you"),
-    "shortlists": _l("Shortlists, questions we asked you and what we released to clients"),
-    "service_requests": _l("Your questions to us and their messages"),
-    "preferences": _l("Communication preferences, objections and policy notices"),
-    "consent": _l("The link between your account and your cookie choices"),
-    "privacy_messages": _l("Messages in your privacy requests"),
-    "rights": _l("Your restrictions, disputes of data and transfers of your data"),
-    "legal_holds": _l("Lifted legal holds"),
-    "privacy_requests": _l("Your privacy requests: kind, dates and state only (name, e-mail and texts removed)"),
-    "security_log": _l("Security log entries: what was done when, by account number only"),
-    "placements": _l("Placements you were part of: your name, the agreed rate and the dates"),
-}
-# Grounds for keeping: the policy's refusal grounds, and two the law gives for records we must keep.
-KEEP_GROUNDS = {
-    "bookkeeping": privacy_requests.REFUSAL_GROUNDS["bookkeeping"],
-    "security_log": _l("Security log: accountability and security of processing (GDPR Art. 5(2), 32)"),
-    "accountability": _l("Proof that we handled your privacy requests (GDPR Art. 5(2), 12)"),
-}
-BLOCKING_GROUNDS = ("ongoing_assignment", "legal_hold")
-
-# Every table personal_data.collect() returns → the category of the plan that handles it.
-TABLES = {
-    "users": "account", "consultant_profiles": "profile", "profile_skills": "profile",
-    "profile_languages": "profile", "profile_interests": "profile", "profile_industries": "profile",
-    "employment_entries": "profile", "education_entries": "profile", "certificates": "profile",
-    "excluded_organisations": "profile", "profile_references": "profile", "reference_statements": "profile",
-    "profile_import_drafts": "profile", "attachments": "files", "memberships": "memberships",
-    "invitations": "memberships", "erasure_queue": "memberships", "outbox_mails": "mail",
-    "assignments": "authored", "assignment_comments": "authored", "assignment_ratings": "authored",
-    "partner_documents": "authored", "partner_contacts": "memberships", "offers": "supplier_records",
-    "supplier_consultants": "supplier_records", "shortlist_entries": "shortlists", "consent_requests": "shortlists",
-    "disclosures": "shortlists", "service_requests": "service_requests", "service_messages": "service_requests",
-    "communication_preferences": "preferences", "marketing_objections": "preferences",
-    "policy_notices": "preferences", "consent_links": "consent", "consent_records": "consent",
-    "privacy_requests": "privacy_requests", "privacy_messages": "privacy_messages", "legal_holds": "legal_holds",
-    "audit_events": "security_log", "processing_restrictions": "rights", "data_disputes": "rights",
-    "data_transfers": "rights",
-}
-
-
-@dataclass
-class Block:
-    ground: str
-    what: str  # the assignment's title; empty for a legal hold (its reason is for staff only)
-    until: date | None = None
-
-
-@dataclass
-class Item:
-    category: str
-    count: int
-    ground: str | None = None
-    until: date | None = None
-
-    @property
-    def label(self):
-        return CATEGORIES[self.category]
-
-    @property
-    def ground_label(self):
-        return KEEP_GROUNDS.get(self.ground) if self.ground else None
-
-
-@dataclass
-class ErasurePlan:
-    user_id: int
-    today: date
-    blocks: list[Block] = field(default_factory=list)
-    deleted: list[Item] = field(default_factory=list)
-    kept: list[Item] = field(default_factory=list)
-
-    @property
-    def allowed(self) -> bool:
-        return not self.blocks
-
-    def block_labels(self) -> list[tuple]:
-        return [(privacy_requests.REFUSAL_GROUNDS[b.ground], b.what, b.until) for b in self.blocks]
-
-
-def _year_end(day: date, years: int) -> date:
-    return date(day.year + years, 12, 31)
-
-
-def _placements(user: User) -> tuple[list[ShortlistEntry], list[Offer]]:
-    """Shortlist picks released to a client, and offers shortlisted, on filled assignments."""
-    entries = list(db.session.scalars(
-        sa.select(ShortlistEntry).join(Assignment, ShortlistEntry.assignment_id == Assignment.id)
-        .where(ShortlistEntry.consultant_id == user.id, ShortlistEntry.removed_at.is_(None),
-               ShortlistEntry.state == ShortlistState.RELEASED.value,
-               Assignment.state == AssignmentState.FILLED.value)))
-    offers = list(db.session.scalars(
-        sa.select(Offer).join(Assignment, Offer.assignment_id == Assignment.id)
-        .where(Offer.supplier_consultant_id.in_(_record_ids(user)), Offer.state == OfferState.SHORTLISTED.value,
-               Assignment.state == AssignmentState.FILLED.value)))
-    return entries, offers
-
-
-def _record_ids(user: User):
-    return sa.select(SupplierConsultant.id).where(sa.or_(SupplierConsultant.claimed_by_user_id == user.id,
-                                                         SupplierConsultant.email == user.email))
-
-
-def _ongoing(assignment: Assignment, today: date) -> bool:
-    return assignment.end_date is None or assignment.end_date >= today
-
-
-def _count(model, *where) -> int:
-    return db.session.scalar(sa.select(sa.func.count()).select_from(model).where(*where)) or 0
-
-
-def active_holds(user: User, today: date | None = None) -> list[LegalHold]:
-    today = today or date.today()
-    holds = db.session.scalars(sa.select(LegalHold).where(LegalHold.user_id == user.id).order_by(LegalHold.id))
-    return [h for h in holds if h.is_active(today)]
-
-
-def plan(user: User, today: date | None = None) -> ErasurePlan:
-    """What erasure would do now; nothing is changed."""
-    today = today or date.today()
-    result = ErasurePlan(user_id=user.id, today=today)
-    for hold in active_holds(user, today):
-        result.blocks.append(Block("legal_hold", "", hold.until))
-    entries, offers = _placements(user)
-    ended = []
-    for placement in [*entries, *offers]:
-        if _ongoing(placement.assignment, today):
-            result.blocks.append(Block("ongoing_assignment", placement.assignment.title, placement.assignment.end_date))
-        else:
-            ended.append(placement.assignment.end_date)
-    contact_for = db.session.scalars(sa.select(Assignment).where(Assignment.contact_person_id == user.id))
-    for assignment in contact_for:
-        if assignment.state not in CLOSED_STATES or (assignment.state == AssignmentState.FILLED.value
-                                                    and _ongoing(assignment, today)):
-            result.blocks.append(Block("ongoing_assignment", assignment.title, assignment.end_date))
-
-    from portal.services.privacy import personal_data
-
-    data = personal_data.collect(user)
-    counts: dict[str, int] = {}
-    for table, rows in data.items():
-        category = TABLES.get(table)
-        if category is None:
-            raise RuntimeError(f"erasure does not handle the table {table}")
-        if table in ("privacy_requests", "audit_events", "users") or not rows:
-            continue
-        counts[category] = counts.get(category, 0) + len(rows)
-    counts["account"] = 1
-    if counts.get("profile"):
-        counts["search"] = 1
-    kept_placements = len(entries) + len(offers)
-    if kept_placements:
-        counts["shortlists"] = max(counts.get("shortlists", 0) - len(entries), 0)
-        counts["supplier_records"] = max(counts.get("supplier_records", 0) - len(offers), 0)
-    result.deleted = [Item(c, n) for c, n in counts.items() if n]
-    result.deleted.sort(key=lambda i: list(CATEGORIES).index(i.category))
-    if kept_placements:
-        result.kept.append(Item("placements", kept_placements, "bookkeeping",
-                                _year_end(max(d or today for d in ended) if ended else today, BOOKKEEPING_YEARS)))
-    requests = data["privacy_requests"]
-    if requests:
-        closed = [datetime.fromisoformat(r["closed_at"]).date() for r in requests if r.get("closed_at")]
-        until = max(closed + [today]) + timedelta(days=365 * PRIVACY_REQUEST_YEARS + 1)
-        result.kept.append(Item("privacy_requests", len(requests), "accountability", until))
-    events = data["audit_events"]
-    if events:
-        result.kept.append(Item("security_log", len(events), "security_log",
-                                today + timedelta(days=365 * SECURITY_LOG_YEARS + 1)))
-    return result
-
-
-# --- carrying it out ------------------------------------------------------------------------------
 
 def _null(model, column, user_id: int) -> None:
     db.session.execute(sa.update(model).where(column == user_id).values({column.key: None}))
@@ -238,6 +55,10 @@ def _null(model, column, user_id: int) -> None:
 
 def _delete(model, *where) -> int:
     return db.session.execute(sa.delete(model).where(*where)).rowcount or 0
+
+
+def _count(model, *where) -> int:
+    return db.session.scalar(sa.select(sa.func.count()).select_from(model).where(*where)) or 0
 
 
 def _scrub(text: str | None, needles: list[str]) -> str | None:
@@ -291,7 +112,7 @@ def _business(user: User, kept_offer_ids: set[int]) -> None:
     _null(Offer, Offer.submitted_by_id, uid)
     _null(SupplierConsultant, SupplierConsultant.invited_by_id, uid)
     records = list(db.session.scalars(
-        sa.select(SupplierConsultant).where(SupplierConsultant.id.in_(_record_ids(user)))))
+        sa.select(SupplierConsultant).where(SupplierConsultant.id.in_(erasure_plan.supplier_record_ids(user)))))
     for record in records:
         _delete(Offer, Offer.supplier_consultant_id == record.id, Offer.id.not_in(kept_offer_ids or {-1}))
         if _count(Offer, Offer.supplier_consultant_id == record.id):  # bookkeeping: the name and the rate
@@ -374,13 +195,13 @@ def _tombstone(user: User, keep_name: bool) -> None:
 
 
 def execute(actor: Actor, user: User, today: date | None = None) -> dict:
-    """Carry out the erasure now (a fresh plan decides); returns the receipt (see `receipt`)."""
-    current = plan(user, today)
+    """Carry out the erasure now (a fresh plan decides); returns the receipt (see `erasure_receipt.receipt`)."""
+    current = erasure_plan.plan(user, today)
     if not current.allowed:
         ground = current.blocks[0].ground
         raise DomainError(_l("Erasure is not possible now: %(ground)s.",
                              ground=privacy_requests.REFUSAL_GROUNDS[ground]))
-    entries, offers = _placements(user)
+    entries, offers = erasure_plan.placements(user)
     needles = [n for n in (user.name.strip(), user.email) if n and len(n) >= 4]
     was_consultant = db.session.scalar(sa.select(ConsultantProfile.id).where(ConsultantProfile.user_id == user.id))
     paths = _profile(user)
@@ -398,29 +219,11 @@ def execute(actor: Actor, user: User, today: date | None = None) -> dict:
         if path.exists():
             path.unlink()
             removed_files += 1
-    result = receipt(current, files=removed_files, mails=mails)
+    result = erasure_receipt.receipt(current, files=removed_files, mails=mails)
     audit.record(actor, "erasure.execute", subject=user.id, obj=user,
                  detail={"deleted": {i["category"]: i["count"] for i in result["deleted"]},
                          "kept": [i["category"] for i in result["kept"]]})
     return result
-
-
-def receipt(done: ErasurePlan, *, files: int, mails: int, at: datetime | None = None) -> dict:
-    """What was done, as codes and counts (no name, no address): stored, shown and mailed as is."""
-    deleted = [{"category": i.category, "count": i.count} for i in done.deleted]
-    return {"at": (at or utcnow()).isoformat(timespec="seconds"), "deleted": deleted,
-            "kept": [{"category": i.category, "count": i.count, "ground": i.ground,
-                      "until": i.until.isoformat() if i.until else None} for i in done.kept],
-            "files_removed": files, "mails_removed": mails}
-
-
-def receipt_lines(data: dict) -> dict:
-    """The receipt with its labels, for pages, mail and the staff answer."""
-    return {"at": data["at"],
-            "deleted": [(CATEGORIES[i["category"]], i["count"]) for i in data["deleted"]],
-            "kept": [(CATEGORIES[i["category"]], i["count"], KEEP_GROUNDS[i["ground"]], i["until"])
-                     for i in data["kept"]],
-            "files_removed": data["files_removed"], "mails_removed": data["mails_removed"]}
 
 
 def check_password(user: User, password: str | None) -> None:
@@ -431,18 +234,7 @@ def check_password(user: User, password: str | None) -> None:
         raise DomainError(_l("The password is not right."), field="password")
 
 
-
 # --- requests: the person's own, and the ones staff carry out ------------------------------------
-
-def receipt_text(data: dict, locale: str | None = None) -> str:
-    from flask import render_template
-    from flask_babel import force_locale
-
-    if locale is None:  # the language of the page asking
-        return render_template("mail/erasure_receipt.txt", receipt=receipt_lines(data))
-    with force_locale(locale):
-        return render_template("mail/erasure_receipt.txt", receipt=receipt_lines(data))
-
 
 def _erase_address(actor: Actor, address: str) -> dict:
     """A visitor without an account: what we hold under the address alone."""
@@ -469,15 +261,16 @@ def _erase_address(actor: Actor, address: str) -> dict:
         name="", email="", details="", extract_json=None, prepared_answer=None, refusal_text=None,
         extension_reason=None))
     db.session.flush()
-    done = ErasurePlan(user_id=0, today=today)
-    done.deleted = [Item(c, n) for c, n in (("mail", mails), ("memberships", invitations),
-                                            ("supplier_records", len(records) - (1 if kept_offers else 0)))
-                    if n > 0]
+    done = erasure_plan.ErasurePlan(user_id=0, today=today)
+    done.deleted = [erasure_plan.Item(c, n) for c, n in (
+        ("mail", mails), ("memberships", invitations),
+        ("supplier_records", len(records) - (1 if kept_offers else 0))) if n > 0]
     if kept_offers:
-        done.kept.append(Item("placements", kept_offers, "bookkeeping", _year_end(today, BOOKKEEPING_YEARS)))
-    done.kept.append(Item("privacy_requests", requests, "accountability",
-                          today + timedelta(days=365 * PRIVACY_REQUEST_YEARS + 1)))
-    result = receipt(done, files=0, mails=mails)
+        done.kept.append(erasure_plan.Item("placements", kept_offers, "bookkeeping",
+                                           erasure_plan.year_end(today, erasure_plan.BOOKKEEPING_YEARS)))
+    done.kept.append(erasure_plan.Item("privacy_requests", requests, "accountability",
+                                       today + timedelta(days=365 * erasure_plan.PRIVACY_REQUEST_YEARS + 1)))
+    result = erasure_receipt.receipt(done, files=0, mails=mails)
     audit.record(actor, "erasure.execute", detail={"visitor": True, "deleted": {i["category"]: i["count"]
                                                                                 for i in result["deleted"]}})
     return result
@@ -498,7 +291,7 @@ def erase_for_request(actor: Actor, request: PrivacyRequest) -> tuple[dict, str,
         result = _erase_address(actor, address)
     db.session.refresh(request)
     result["request"] = request.id
-    body = receipt_text(result, locale or current_app.config["BABEL_DEFAULT_LOCALE"])
+    body = erasure_receipt.receipt_text(result, locale or current_app.config["BABEL_DEFAULT_LOCALE"])
     privacy_requests._move(actor, request, "answered")  # no mail from the outbox: see the docstring
     privacy_requests._add_message(actor, request, body, from_staff=True)
     return result, address, locale
@@ -509,7 +302,7 @@ def erase_self(actor: Actor, user: User, password: str | None, confirmed: bool) 
     if not confirmed:
         raise DomainError(_l("Tick the box to confirm that you want your data erased."), field="confirm")
     check_password(user, password)
-    current = plan(user)
+    current = erasure_plan.plan(user)
     if not current.allowed:
         raise DomainError(_l("Erasure is not possible now: %(ground)s.",
                              ground=privacy_requests.REFUSAL_GROUNDS[current.blocks[0].ground]))
@@ -523,13 +316,14 @@ def prepare(actor: Actor, request: PrivacyRequest) -> str | None:
     if request.user_id is None:
         return str(_l("No account has this address. Erasing removes the mail, invitations and supplier "
                       "records held under the address; the request itself is kept without name or address."))
-    current = plan(db.session.get(User, request.user_id))
+    current = erasure_plan.plan(db.session.get(User, request.user_id))
     if current.allowed:
         return str(_l("Your data is erased. The receipt lists what was deleted and what we keep, why and until when."))
     return "\n".join(f"{label}: {what}" for label, what, _until in current.block_labels())
 
 
 def due_queue_items(now: datetime | None = None) -> list[ErasureQueueItem]:
+    """Pending queue items whose time has come, oldest first."""
     now = now or utcnow()
     return list(db.session.scalars(sa.select(ErasureQueueItem).where(
         ErasureQueueItem.state == "pending", ErasureQueueItem.due_at <= now).order_by(ErasureQueueItem.due_at)))
@@ -549,18 +343,5 @@ def erase_queue_item(actor: Actor, item: ErasureQueueItem) -> dict:
 
 
 def register() -> None:
+    """Make `prepare` the executor of erasure requests."""
     privacy_requests.register_executor("erasure", prepare)
-
-
-def receipt_json(data: dict) -> str:
-    """The receipt as a file: the codes with their English labels."""
-    from flask_babel import force_locale
-
-    with force_locale("en"):
-        lines = receipt_lines(data)
-        readable = {"erased_at": data["at"], "request": data.get("request"),
-                    "deleted": [{"what": str(label), "count": count} for label, count in lines["deleted"]],
-                    "kept": [{"what": str(label), "count": count, "ground": str(ground), "until": until}
-                             for label, count, ground, until in lines["kept"]],
-                    "files_removed": data["files_removed"], "mails_removed": data["mails_removed"]}
-    return json.dumps(readable, ensure_ascii=False, indent=2)

@@ -1,0 +1,203 @@
+"""What erasure would delete and keep, and why (Art. 17, R-RIGHTS-4, R-CON-11, R-BUY-6, R-SUP-6, R-PAR-2).
+
+`plan(user)` says, per category, what is deleted now and what is kept, on which ground and until
+when, and whether a ground blocks the erasure altogether (an ongoing assignment, a legal hold).
+Nothing is changed here: erasure.execute() carries out a fresh plan, erasure_receipt reports it.
+
+Every key of `personal_data.collect()` has a category in TABLES (tests/privacy/test_erasure_service.py
+fails when a table is added there and not here).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+
+from portal.extensions import db
+from portal.models import (
+    Assignment, AssignmentState, CLOSED_STATES, LegalHold, Offer, OfferState, ShortlistEntry, ShortlistState,
+    SupplierConsultant, User,
+)
+from portal.services.privacy import privacy_requests
+
+SECURITY_LOG_YEARS = 2
+PRIVACY_REQUEST_YEARS = 3
+BOOKKEEPING_YEARS = 7
+
+CATEGORIES = {
+    "account": _l("Your account: name, e-mail, phone, job title, password, two-factor key"),
+    "profile": _l("Your consultant profile: contact, identity, payment, skills, history, references"),
+    "files": _l("Files you uploaded (CV, certificates, letters)"),
+    "search": _l("Your profile in our search index"),
+    "memberships": _l("Your memberships of organisations and invitations"),
+    "mail": _l("Mail to you waiting in or sent from our outbox"),
+    "authored": _l("Your name on assignments, comments, ratings, offers and documents of your organisation"),
+    "supplier_records": _l("Supplier records about you and offers of you"),
+    "shortlists": _l("Shortlists, questions we asked you and what we released to clients"),
+    "service_requests": _l("Your questions to us and their messages"),
+    "preferences": _l("Communication preferences, objections and policy notices"),
+    "consent": _l("The link between your account and your cookie choices"),
+    "privacy_messages": _l("Messages in your privacy requests"),
+    "rights": _l("Your restrictions, disputes of data and transfers of your data"),
+    "legal_holds": _l("Lifted legal holds"),
+    "privacy_requests": _l("Your privacy requests: kind, dates and state only (name, e-mail and texts removed)"),
+    "security_log": _l("Security log entries: what was done when, by account number only"),
+    "placements": _l("Placements you were part of: your name, the agreed rate and the dates"),
+}
+# Grounds for keeping: the policy's refusal grounds, and two the law gives for records we must keep.
+KEEP_GROUNDS = {
+    "bookkeeping": privacy_requests.REFUSAL_GROUNDS["bookkeeping"],
+    "security_log": _l("Security log: accountability and security of processing (GDPR Art. 5(2), 32)"),
+    "accountability": _l("Proof that we handled your privacy requests (GDPR Art. 5(2), 12)"),
+}
+BLOCKING_GROUNDS = ("ongoing_assignment", "legal_hold")
+
+# Every table personal_data.collect() returns → the category of the plan that handles it.
+TABLES = {
+    "users": "account", "consultant_profiles": "profile", "profile_skills": "profile",
+    "profile_languages": "profile", "profile_interests": "profile", "profile_industries": "profile",
+    "employment_entries": "profile", "education_entries": "profile", "certificates": "profile",
+    "excluded_organisations": "profile", "profile_references": "profile", "reference_statements": "profile",
+    "profile_import_drafts": "profile", "attachments": "files", "memberships": "memberships",
+    "invitations": "memberships", "erasure_queue": "memberships", "outbox_mails": "mail",
+    "assignments": "authored", "assignment_comments": "authored", "assignment_ratings": "authored",
+    "partner_documents": "authored", "partner_contacts": "memberships", "offers": "supplier_records",
+    "supplier_consultants": "supplier_records", "shortlist_entries": "shortlists", "consent_requests": "shortlists",
+    "disclosures": "shortlists", "service_requests": "service_requests", "service_messages": "service_requests",
+    "communication_preferences": "preferences", "marketing_objections": "preferences",
+    "policy_notices": "preferences", "consent_links": "consent", "consent_records": "consent",
+    "privacy_requests": "privacy_requests", "privacy_messages": "privacy_messages", "legal_holds": "legal_holds",
+    "audit_events": "security_log", "processing_restrictions": "rights", "data_disputes": "rights",
+    "data_transfers": "rights",
+}
+
+
+@dataclass
+class Block:
+    ground: str
+    what: str  # the assignment's title; empty for a legal hold (its reason is for staff only)
+    until: date | None = None
+
+
+@dataclass
+class Item:
+    category: str
+    count: int
+    ground: str | None = None
+    until: date | None = None
+
+    @property
+    def label(self):
+        return CATEGORIES[self.category]
+
+    @property
+    def ground_label(self):
+        return KEEP_GROUNDS.get(self.ground) if self.ground else None
+
+
+@dataclass
+class ErasurePlan:
+    user_id: int
+    today: date
+    blocks: list[Block] = field(default_factory=list)
+    deleted: list[Item] = field(default_factory=list)
+    kept: list[Item] = field(default_factory=list)
+
+    @property
+    def allowed(self) -> bool:
+        return not self.blocks
+
+    def block_labels(self) -> list[tuple]:
+        return [(privacy_requests.REFUSAL_GROUNDS[b.ground], b.what, b.until) for b in self.blocks]
+
+
+def year_end(day: date, years: int) -> date:
+    """The last day of the year `years` after the year of `day`: when a bookkeeping record may go."""
+    return date(day.year + years, 12, 31)
+
+
+def placements(user: User) -> tuple[list[ShortlistEntry], list[Offer]]:
+    """Shortlist picks released to a client, and offers shortlisted, on filled assignments."""
+    entries = list(db.session.scalars(
+        sa.select(ShortlistEntry).join(Assignment, ShortlistEntry.assignment_id == Assignment.id)
+        .where(ShortlistEntry.consultant_id == user.id, ShortlistEntry.removed_at.is_(None),
+               ShortlistEntry.state == ShortlistState.RELEASED.value,
+               Assignment.state == AssignmentState.FILLED.value)))
+    offers = list(db.session.scalars(
+        sa.select(Offer).join(Assignment, Offer.assignment_id == Assignment.id)
+        .where(Offer.supplier_consultant_id.in_(supplier_record_ids(user)),
+               Offer.state == OfferState.SHORTLISTED.value, Assignment.state == AssignmentState.FILLED.value)))
+    return entries, offers
+
+
+def supplier_record_ids(user: User):
+    """The ids of the supplier records that are this person: claimed by the account or under its address."""
+    return sa.select(SupplierConsultant.id).where(sa.or_(SupplierConsultant.claimed_by_user_id == user.id,
+                                                         SupplierConsultant.email == user.email))
+
+
+def _ongoing(assignment: Assignment, today: date) -> bool:
+    return assignment.end_date is None or assignment.end_date >= today
+
+
+def active_holds(user: User, today: date | None = None) -> list[LegalHold]:
+    """The person's legal holds in force today: each one blocks the erasure."""
+    today = today or date.today()
+    holds = db.session.scalars(sa.select(LegalHold).where(LegalHold.user_id == user.id).order_by(LegalHold.id))
+    return [h for h in holds if h.is_active(today)]
+
+
+def plan(user: User, today: date | None = None) -> ErasurePlan:
+    """What erasure would do now; nothing is changed."""
+    today = today or date.today()
+    result = ErasurePlan(user_id=user.id, today=today)
+    for hold in active_holds(user, today):
+        result.blocks.append(Block("legal_hold", "", hold.until))
+    entries, offers = placements(user)
+    ended = []
+    for placement in [*entries, *offers]:
+        if _ongoing(placement.assignment, today):
+            result.blocks.append(Block("ongoing_assignment", placement.assignment.title, placement.assignment.end_date))
+        else:
+            ended.append(placement.assignment.end_date)
+    contact_for = db.session.scalars(sa.select(Assignment).where(Assignment.contact_person_id == user.id))
+    for assignment in contact_for:
+        if assignment.state not in CLOSED_STATES or (assignment.state == AssignmentState.FILLED.value
+                                                    and _ongoing(assignment, today)):
+            result.blocks.append(Block("ongoing_assignment", assignment.title, assignment.end_date))
+
+    from portal.services.privacy import personal_data
+
+    data = personal_data.collect(user)
+    counts: dict[str, int] = {}
+    for table, rows in data.items():
+        category = TABLES.get(table)
+        if category is None:
+            raise RuntimeError(f"erasure does not handle the table {table}")
+        if table in ("privacy_requests", "audit_events", "users") or not rows:
+            continue
+        counts[category] = counts.get(category, 0) + len(rows)
+    counts["account"] = 1
+    if counts.get("profile"):
+        counts["search"] = 1
+    kept_placements = len(entries) + len(offers)
+    if kept_placements:
+        counts["shortlists"] = max(counts.get("shortlists", 0) - len(entries), 0)
+        counts["supplier_records"] = max(counts.get("supplier_records", 0) - len(offers), 0)
+    result.deleted = [Item(c, n) for c, n in counts.items() if n]
+    result.deleted.sort(key=lambda i: list(CATEGORIES).index(i.category))
+    if kept_placements:
+        result.kept.append(Item("placements", kept_placements, "bookkeeping",
+                                year_end(max(d or today for d in ended) if ended else today, BOOKKEEPING_YEARS)))
+    requests = data["privacy_requests"]
+    if requests:
+        closed = [datetime.fromisoformat(r["closed_at"]).date() for r in requests if r.get("closed_at")]
+        until = max(closed + [today]) + timedelta(days=365 * PRIVACY_REQUEST_YEARS + 1)
+        result.kept.append(Item("privacy_requests", len(requests), "accountability", until))
+    events = data["audit_events"]
+    if events:
+        result.kept.append(Item("security_log", len(events), "security_log",
+                                today + timedelta(days=365 * SECURITY_LOG_YEARS + 1)))
+    return result
