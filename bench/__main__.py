@@ -55,7 +55,7 @@ def main() -> None:
     by_id = {d["consultant_id"]: d for d in docs}
     app = make_app()
     from portal.extensions import db
-    from portal.services.matching import ranker, search, skill_synonyms as skills
+    from portal.services.matching import ranker, search, skills
 
     with app.app_context():
         search.set_document_loader(by_id.get)

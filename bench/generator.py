@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bench.archetypes import ARCHETYPES, REGIONS, RELATED
-from portal.services.matching import skill_synonyms as skills
+from portal.services.matching import skills
 from portal.services.matching.records import AssignmentQuery, ProfileDocument
 
 BASE_DATE = date(2026, 1, 1)

@@ -116,7 +116,7 @@ def complete_demo_consultant(user: User) -> bool:
 
 
 def load(demo_consultant: User | None, password_hash: str, records: Iterable[dict] | None = None) -> Iterator[str]:
-    skills.seed_aliases()
+    skills.seed_defaults()
     if demo_consultant is not None and complete_demo_consultant(demo_consultant):
         yield f"completed the profile of {demo_consultant.email}"
     if records is None:

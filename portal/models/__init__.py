@@ -21,10 +21,10 @@ from portal.models.profile_entries import (
     ProfileLanguage, ProfileSkill,
 )
 from portal.models.profiles import (
-    ConsultantProfile, FTaxStatus, Gender, RemotePreference, Skill, SkillAlias, WorkPermit,
+    ConsultantProfile, FTaxStatus, Gender, RemotePreference, Skill, SkillSynonym, WorkPermit,
 )
 from portal.models.restrictions import DataDispute, ProcessingRestriction
-from portal.models.search import SearchIndexOutbox, SkillSynonym
+from portal.models.search import SearchIndexOutbox
 from portal.models.sensitive_data import SensitiveDataRefusal
 from portal.models.service_requests import ServiceMessage, ServiceRequest
 from portal.models.shortlists import ShortlistEntry, ShortlistState
@@ -97,7 +97,6 @@ __all__ = [
     "ServiceMessage",
     "ServiceRequest",
     "Skill",
-    "SkillAlias",
     "SkillSynonym",
     "StaffRole",
     "StorageKind",

@@ -1,4 +1,4 @@
-"""The consultant profile (R-CON-1, R-CON-6): one row per consultant, with identity and terms."""
+"""The consultant profile (R-CON-1, R-CON-6): one row per consultant, with identity and terms; the skill vocabulary."""
 from __future__ import annotations
 
 import enum
@@ -104,23 +104,26 @@ class ConsultantProfile(Base):
 
 
 class Skill(Base):
-    """The shared vocabulary: one row per skill, whatever people call it."""
+    """A named skill profiles point at: one row per skill, whatever people call it."""
 
     __tablename__ = "skills"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(sa.String(100))
-    # Lower-cased, spaces collapsed: what makes "PostgreSQL" and "postgresql" one skill.
+    # The vocabulary's key (portal.services.matching.skills.key): what makes "Node.js" and "nodejs" one skill.
     key: Mapped[str] = mapped_column(sa.String(100), unique=True)
 
 
-class SkillAlias(Base):
-    """Other names for a skill ("Postgres" → PostgreSQL); staff can add more."""
+class SkillSynonym(Base):
+    """One spelling of a skill (`alias`) and the skill it means (`canonical`), edited by staff.
 
-    __tablename__ = "skill_aliases"
+    Profile input and search both read it: "Postgres" typed anywhere means PostgreSQL.
+    """
+
+    __tablename__ = "skill_synonyms"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[str] = mapped_column(sa.String(100), unique=True)
-    skill_id: Mapped[int] = mapped_column(sa.ForeignKey("skills.id", ondelete="CASCADE"), index=True)
-
-    skill: Mapped[Skill] = relationship()
+    alias_key: Mapped[str] = mapped_column(sa.String(80), unique=True)
+    alias: Mapped[str] = mapped_column(sa.String(80))
+    canonical: Mapped[str] = mapped_column(sa.String(80))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

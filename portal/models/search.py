@@ -1,4 +1,4 @@
-"""The search index's own tables: the outbox of pending index changes and the skill synonyms."""
+"""The search index's own table: the outbox of pending index changes (the synonyms live with Skill)."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -20,15 +20,3 @@ class SearchIndexOutbox(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (sa.CheckConstraint("op in ('upsert', 'delete')", name="op"),)
-
-
-class SkillSynonym(Base):
-    """One spelling of a skill (`alias`) and the skill it means (`canonical`), edited by staff."""
-
-    __tablename__ = "skill_synonyms"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    alias_key: Mapped[str] = mapped_column(sa.String(80), unique=True)
-    alias: Mapped[str] = mapped_column(sa.String(80))
-    canonical: Mapped[str] = mapped_column(sa.String(80))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -10,7 +10,7 @@ from portal.htmx import hx_redirect, render
 from portal.request_actor import current_actor
 from portal.security import allow, staff
 from portal.services import DomainError
-from portal.services.matching import skill_synonyms as skills
+from portal.services.matching import skills
 from portal.staff.forms import SkillSynonymForm
 from portal.staff.views import bp
 

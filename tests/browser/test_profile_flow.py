@@ -30,7 +30,7 @@ def _save(page, section: str):
 
 
 def test_consultant_completes_profile_with_htmx_and_linkedin_import(live_server, context_factory):
-    skills.seed_aliases()
+    skills.seed_defaults()
     user = factories.make_user(name="Maja Mätare", phone=None)
     db.session.commit()
     page = context_factory(locale="en-GB").new_page()

@@ -13,7 +13,7 @@ EN = {"Accept-Language": "en"}
 
 
 def test_postgres_spellings_become_one_skill(login_as):
-    skills.seed_aliases()
+    skills.seed_defaults()
     first, second = login_as("consultant"), login_as("consultant")
     assert first.post("/consultant/profile/skills/add", data={
         "skills-name": "Postgres", "skills-level": "4", "skills-years": "6"}).status_code == 303
@@ -27,7 +27,7 @@ def test_postgres_spellings_become_one_skill(login_as):
 
 
 def test_skill_suggestions_come_from_the_vocabulary(login_as):
-    skills.seed_aliases()
+    skills.seed_defaults()
     consultant = login_as("consultant")
     response = consultant.get("/consultant/profile/skills/suggest?skills-name=kube", headers=hx())
     assert '<option value="Kubernetes">' in response.get_data(as_text=True)

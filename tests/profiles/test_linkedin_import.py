@@ -28,7 +28,7 @@ def _counts():
 
 
 def test_preview_then_confirm_merges_once(login_as):
-    skills.seed_aliases()
+    skills.seed_defaults()
     consultant = login_as("consultant")
     response = _upload(consultant, linkedin_zip())
     assert response.status_code == 303

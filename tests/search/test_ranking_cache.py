@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from portal.extensions import db
-from portal.services.matching import ranker, search, skill_synonyms as skills
+from portal.services.matching import ranker, search, skills
 from portal.services.matching.records import AssignmentQuery
 from tests.search.documents import START, doc, skill
 

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from portal.extensions import db
 from portal.models import AuditEvent, SkillSynonym
 from portal.services import DomainError
-from portal.services.matching import skill_synonyms as skills
+from portal.services.matching import skills
 from portal.services.actors import SYSTEM
 
 EN = {"Accept-Language": "en"}

@@ -31,8 +31,8 @@ def give_profile(user: User) -> ConsultantProfile:
         street="Storgatan 1", postal_code="11122", city="Uppsala", region="Uppsala", title="Test lead",
         summary=f"{user.name} leads test teams at Acme Testing AB in Uppsala; call {user.phone}.",
         available_from=date(2027, 1, 1), extent=80, hourly_rate=Decimal("950"), remote="hybrid")
-    skill = db.session.scalar(sa.select(Skill).where(Skill.key == "test leadership")) or Skill(
-        name="Test leadership", key="test leadership")
+    skill = db.session.scalar(sa.select(Skill).where(Skill.key == "testleadership")) or Skill(
+        name="Test leadership", key="testleadership")
     profile.skills.append(ProfileSkill(skill=skill, level=4, years=10))
     profile.languages.append(ProfileLanguage(name="Swedish", level="C2"))
     profile.certificates.append(Certificate(name="ISTQB Advanced", issuer="ISTQB", year=2019))

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from flask_babel import force_locale, gettext as _
 
-from portal.services.matching import search, skill_synonyms as skills
+from portal.services.matching import search, skills
 from portal.services.matching.records import (
     AssignmentQuery, Candidate, Explanation, Factor, MustCheck, Ranking, ShouldMatch,
 )

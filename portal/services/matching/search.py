@@ -1,6 +1,7 @@
 """The search index of consultant profiles, kept in step with the database (STYLE rule 13).
 
-Only the matching package imports whoosh (in search_index.py). Profile code calls `enqueue()` in the transaction that changes a profile (an outbox row); `drain()`
+Only the matching package imports whoosh (index_writer.py, index_ranking.py and their helpers).
+Profile code calls `enqueue()` in the transaction that changes a profile (an outbox row); `drain()`
 applies pending rows to the index after the commit (web hook, `flask search sync`) and deletes them.
 One writer at a time across processes: a file lock beside the index, and whoosh's own lock
 retried with backoff, so no LockError reaches a caller and no update is lost (a row is deleted only after
@@ -18,10 +19,9 @@ from flask import current_app
 from portal.extensions import db
 from portal.models import SearchIndexOutbox
 from portal.services.matching.records import ProfileDocument
-from portal.services.matching.search_index import (
-    SCHEMA, CandidateQuery, CandidateResult, Hit, ProfileIndex, candidates, day_number, document_fields,
-    is_language, language_key, text_language,
-)
+from portal.services.matching.index_ranking import CandidateQuery, CandidateResult, Hit, candidates  # noqa: F401
+from portal.services.matching.index_terms import day_number, is_language, language_key  # noqa: F401
+from portal.services.matching.index_writer import SCHEMA, ProfileIndex, document_fields, text_language  # noqa: F401
 
 DocumentLoader = Callable[[int], "ProfileDocument | None"]
 BatchLoader = Callable[[list[int]], "dict[int, ProfileDocument]"]

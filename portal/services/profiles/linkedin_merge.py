@@ -88,7 +88,7 @@ def confirm(actor: Actor, profile: ConsultantProfile, draft: ProfileImportDraft)
                                                               "start": _date(e["start"]), "end": _date(e["end"])})
     have = {s.skill.key for s in profile.skills}
     for name in data["skills"]:
-        if skills.resolve(name).key not in have:
+        if skills.key(name) and skills.resolve(name).key not in have:  # "—" names no skill
             entries.add(actor, profile, "skills", {"name": name, "level": 3, "years": 0})
             have.add(skills.resolve(name).key)
     languages = {lang.name.casefold() for lang in profile.languages}
