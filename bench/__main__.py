@@ -5,12 +5,12 @@ import argparse
 import math
 import os
 import platform
-import shutil
 import statistics
 import time
 from pathlib import Path
 
 from bench import generator
+from bench.app import make_app
 from bench.baseline import Fts5
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -29,21 +29,6 @@ def ndcg(ranked: list[int], grades: dict[int, int], ideal: list[int], k: int = 1
     return dcg / best if best else 0.0
 
 
-def make_app():
-    os.environ.setdefault("PORTAL_CONFIG", "demo")
-    from flask_migrate import upgrade
-
-    from portal import create_app
-
-    shutil.rmtree(DATA, ignore_errors=True)
-    DATA.mkdir(parents=True)
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{DATA / 'bench.sqlite3'}",
-                      "SEARCH_INDEX_DIR": str(DATA / "index"), "MAIL_URL": None})
-    with app.app_context():
-        upgrade()
-    return app
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--quick", action="store_true", help="5,000 profiles; results.md is not written")
@@ -53,7 +38,7 @@ def main() -> None:
     print(f"generating {n:,} profiles ...", flush=True)
     docs, truths = generator.profiles(n)
     by_id = {d["consultant_id"]: d for d in docs}
-    app = make_app()
+    app = make_app(DATA)
     from portal.extensions import db
     from portal.services.matching import ranker, search, skills
 

@@ -9,27 +9,13 @@ documents already read into memory, so the ratio is what reading the database co
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import time
 from pathlib import Path
 
+from bench.app import make_app
+
 DATA = Path(__file__).resolve().parent / "data-database-rebuild"
-
-
-def make_app():
-    os.environ.setdefault("PORTAL_CONFIG", "demo")
-    from flask_migrate import upgrade
-
-    from portal import create_app
-
-    shutil.rmtree(DATA, ignore_errors=True)
-    DATA.mkdir(parents=True)
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{DATA / 'bench.sqlite3'}",
-                      "SEARCH_INDEX_DIR": str(DATA / "index"), "MAIL_URL": None})
-    with app.app_context():
-        upgrade()
-    return app
 
 
 def fill(count: int) -> int:
@@ -52,7 +38,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.database_rebuild")
     parser.add_argument("--profiles", type=int, default=1_500)
     args = parser.parse_args()
-    app = make_app()
+    app = make_app(DATA)
     from portal.services.matching import documents, search
 
     with app.app_context():
