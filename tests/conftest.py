@@ -23,19 +23,35 @@ def _worker() -> str:
     return os.environ.get("PYTEST_XDIST_WORKER", "main")
 
 
+def _postgres_admin():
+    base = sa.make_url(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1))
+    return base, sa.create_engine(base, isolation_level="AUTOCOMMIT")
+
+
+def create_postgres_database(name: str) -> str:
+    """A new, empty database on the TEST_DATABASE_URL server (an old one of that name is dropped); its URL."""
+    base, admin = _postgres_admin()
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
+def drop_postgres_database(name: str) -> None:
+    _, admin = _postgres_admin()
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory):
     """A database for this test process, built by the migrations (not create_all)."""
     if PG_URL:
-        base = sa.make_url(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1))
         # Unique per process: parallel runs (xdist workers, several checkouts) never share one.
         name = f"portal_test_{_worker()}_{os.getpid()}"
-        admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-        admin.dispose()
-        url = base.set(database=name).render_as_string(hide_password=False)
+        url = create_postgres_database(name)
     else:
         url = "sqlite:///" + str(tmp_path_factory.mktemp("db") / "portal.sqlite3")
     app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url})
@@ -46,10 +62,7 @@ def database_url(tmp_path_factory):
         db.engine.dispose()
     yield url
     if PG_URL:
-        admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        drop_postgres_database(name)
 
 
 def _wipe() -> None:

@@ -15,6 +15,7 @@ from portal.models import (
 from portal.services import audit, encryption
 from portal.services.matching import skills
 from portal.services.actors import SYSTEM
+from portal.services.profiles.linkedin_merge import loose_date
 from portal.services.profiles.sections import profile_for
 
 GENERATED = 200
@@ -39,24 +40,12 @@ DEMO_CONSULTANT = {
 }
 
 
-def _date(value) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    text = str(value)
-    for candidate in (text[:10], text[:7] + "-01", text[:4] + "-01-01"):
-        try:
-            return date.fromisoformat(candidate)
-        except ValueError:
-            continue
-    return None
-
-
 def fill_profile(profile: ConsultantProfile, record: dict) -> None:
     """Write a generator-shaped record (generator.py's dict) into an empty profile."""
     profile.city, profile.region, profile.country = record.get("city"), record.get("region"), "SE"
     profile.street = record.get("street") or "Demogatan 1"
     profile.title, profile.summary = record.get("title"), record.get("summary")
-    profile.available_from, profile.extent = _date(record.get("available_from")), record.get("extent")
+    profile.available_from, profile.extent = loose_date(record.get("available_from")), record.get("extent")
     profile.remote = record.get("remote")
     rate = record.get("hourly_rate")
     profile.hourly_rate = Decimal(str(rate)) if rate is not None else None
@@ -70,11 +59,11 @@ def fill_profile(profile: ConsultantProfile, record: dict) -> None:
     profile.languages += [ProfileLanguage(name=i["name"], level=i["level"]) for i in record.get("languages", [])]
     profile.industries += [ProfileIndustry(name=name) for name in record.get("industries", [])]
     profile.interests += [ProfileInterest(text=text) for text in record.get("interests", [])]
-    profile.employment += [EmploymentEntry(employer=e["employer"], title=e["title"], start=_date(e.get("start")),
-                                           end=_date(e.get("end")), description=e.get("description"))
+    profile.employment += [EmploymentEntry(employer=e["employer"], title=e["title"], start=loose_date(e.get("start")),
+                                           end=loose_date(e.get("end")), description=e.get("description"))
                            for e in record.get("employment", [])]
-    profile.education += [EducationEntry(school=e["school"], degree=e.get("degree"), start=_date(e.get("start")),
-                                         end=_date(e.get("end"))) for e in record.get("education", [])]
+    profile.education += [EducationEntry(school=e["school"], degree=e.get("degree"), start=loose_date(e.get("start")),
+                                         end=loose_date(e.get("end"))) for e in record.get("education", [])]
     profile.certificates += [Certificate(name=c["name"], issuer=c.get("issuer"), year=c.get("year"))
                              for c in record.get("certificates", [])]
     db.session.flush()

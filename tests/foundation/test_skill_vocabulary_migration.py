@@ -7,9 +7,9 @@ import pytest
 import sqlalchemy as sa
 
 from portal.models import ConsultantProfile, User
+from tests.conftest import PG_URL, create_postgres_database, drop_postgres_database
 
 PREVIOUS = "1c5e1fd400ff"  # the head before 7601a1fad733_one_skill_vocabulary
-PG_URL = os.environ.get("TEST_DATABASE_URL")
 
 
 @pytest.fixture
@@ -19,16 +19,9 @@ def empty_database(tmp_path):
     if not PG_URL:
         yield "sqlite:///" + str(tmp_path / "migrating.sqlite3")
         return
-    base = sa.make_url(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1))
     name = f"portal_migration_{os.getpid()}"
-    admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    yield base.set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    yield create_postgres_database(name)
+    drop_postgres_database(name)
 
 
 def _flask_db(application, *args: str) -> None:

@@ -51,8 +51,10 @@ def preview(draft: ProfileImportDraft) -> dict:
     return json.loads(draft.payload)
 
 
-def _date(value: str | None) -> date | None:
+def loose_date(value: str | date | None) -> date | None:
     """ISO dates as the reader stores them; a bare year or year-month is taken as its first day."""
+    if isinstance(value, date):
+        return value
     text = str(value or "").strip()
     for candidate in (text[:10], text[:7] + "-01", text[:4] + "-01-01"):
         try:
@@ -80,12 +82,12 @@ def confirm(actor: Actor, profile: ConsultantProfile, draft: ProfileImportDraft)
         if p["company"] and (p["company"].casefold(), (p["title"] or "-").casefold()) not in existing:
             entries.add(actor, profile, "employment", {
                 "employer": p["company"], "title": p["title"] or "-", "description": p["description"] or None,
-                "start": _date(p["started_on"]), "end": _date(p["finished_on"])})
+                "start": loose_date(p["started_on"]), "end": loose_date(p["finished_on"])})
     schools = {e.school.casefold() for e in profile.education}
     for e in data["education"]:
         if e["school"] and e["school"].casefold() not in schools:
             entries.add(actor, profile, "education", {"school": e["school"], "degree": e["degree"] or None,
-                                                              "start": _date(e["start"]), "end": _date(e["end"])})
+                                                              "start": loose_date(e["start"]), "end": loose_date(e["end"])})
     have = {s.skill.key for s in profile.skills}
     for name in data["skills"]:
         if skills.key(name) and skills.resolve(name).key not in have:  # "—" names no skill
@@ -99,7 +101,7 @@ def confirm(actor: Actor, profile: ConsultantProfile, draft: ProfileImportDraft)
     certificates = {c.name.casefold() for c in profile.certificates}
     for c in data["certifications"]:
         if c["name"] and c["name"].casefold() not in certificates:
-            started = _date(c["started_on"])
+            started = loose_date(c["started_on"])
             year = started.year if started else None
             entries.add(actor, profile, "certificates",
                                 {"name": c["name"], "issuer": c["authority"] or None, "year": year})
