@@ -23,6 +23,13 @@ class TotpForm(Form):
     ], render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"})
 
 
+class RecoveryCodeForm(Form):
+    recovery_code = StringField(_l("Recovery code"), validators=[
+        DataRequired(_l("Enter one of your recovery codes.")), Length(max=40)],
+        description=_l("Ten letters and digits, for example abcde-fgh23. Each code works once."),
+        render_kw={"autocomplete": "off", "spellcheck": "false"})
+
+
 class PasswordPairMixin:
     password = new_password_field()
     confirm = PasswordField(_l("Repeat the password"), validators=[

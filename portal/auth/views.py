@@ -4,9 +4,10 @@ from __future__ import annotations
 import time
 
 from flask import Blueprint, current_app, flash, request, session, url_for
-from flask_babel import gettext as _
-from flask_login import current_user, login_user, logout_user
+from flask_babel import gettext as _, ngettext
+from flask_login import current_user
 
+from portal import sessions
 from portal.auth import forms
 from portal.consent import state as consent_state
 from portal.extensions import db, limiter
@@ -17,9 +18,10 @@ from portal.models import User
 from portal.request_actor import current_actor
 from portal.security import SIGNED_IN, allow, home_for, safe_next
 from portal.services import DomainError
-from portal.services.accounts import registration, two_factor
+from portal.services.accounts import lockout, registration, throttle, two_factor
 from portal.services.consent import ledger
 from portal.services.organisations import onboarding
+from portal.links import external_url
 
 bp = Blueprint("auth", __name__)
 AUTH_LIMIT = "10 per minute"
@@ -27,24 +29,31 @@ PENDING_TTL = 300
 
 
 def _link(endpoint: str):
-    return lambda token: url_for(endpoint, token=token, _external=True)
+    return lambda token: external_url(endpoint, token=token)
 
 
-def _invalid(template: str, form, error: DomainError | None = None, **context):
+def _invalid(template: str, form, error: DomainError | None = None, status: int = 422, **context):
     db.session.rollback()
     if error is not None:
         apply_domain_error(form, error)
-    return render(template, form=form, status=422, **context)
+    return render(template, form=form, status=status, **context)
 
 
 def _start_session(user: User, next_url: str | None):
-    keep = {k: session[k] for k in ("lang", "consent_id") if k in session}
-    session.clear()  # a fresh session on sign-in: nothing from before survives
-    session.update(keep)
-    login_user(user)
+    sessions.begin(user)
     registration.record_login(current_actor_for(user), user)
     db.session.commit()
     return hx_redirect(safe_next(next_url, home_for(user)))
+
+
+def too_many_attempts(template: str, form, seconds: int, **context):
+    """429, the same for every address: how long to wait, and that the owner was mailed a way in."""
+    minutes = max(1, -(-seconds // 60))
+    form.form_errors.append(ngettext("Too many failed attempts. Wait %(num)d minute and try again, or use the "
+                                     "link we mailed to the account's owner.",
+                                     "Too many failed attempts. Wait %(num)d minutes and try again, or use the "
+                                     "link we mailed to the account's owner.", minutes))
+    return _invalid(template, form, status=429, **context)
 
 
 def current_actor_for(user: User):
@@ -61,10 +70,20 @@ def login():
     form = forms.LoginForm()
     if not form.validate_on_submit():
         return render("auth/login.html", form=form, status=422 if form.is_submitted() else 200)
-    user = registration.authenticate(form.email.data, form.password.data)
+    email, ip = form.email.data, request.remote_addr
+    waiting = throttle.wait("login", email, ip)
+    if waiting:
+        return too_many_attempts("auth/login.html", form, waiting)
+    user = registration.authenticate(email, form.password.data)
     if user is None:
+        verdict = throttle.failed("login", email, ip)
+        if verdict.locked_now:
+            lockout.notify(current_actor(), email, verdict.wait_minutes, _link("auth.unlock"))
+            db.session.commit()
+            return too_many_attempts("auth/login.html", form, verdict.wait_seconds)
         form.form_errors.append(_("The e-mail or the password is not correct."))
         return _invalid("auth/login.html", form)
+    throttle.succeeded("login", email)
     if not user.is_verified:
         form.form_errors.append(_("Confirm your e-mail address first: follow the link we sent you. "
                                   "You can ask for a new link below."))
@@ -77,73 +96,53 @@ def login():
     return _start_session(user, request.args.get("next"))
 
 
-def _pending_user() -> User | None:
-    pending = session.get("pending_login")
-    if not pending or time.time() - pending.get("at", 0) > PENDING_TTL:
-        return None
-    user = db.session.get(User, pending["id"])
-    return user if user is not None and user.session_epoch == pending["epoch"] else None
-
-
-@bp.route("/login/code", methods=["GET", "POST"])
-@limiter.limit(AUTH_LIMIT, methods=["POST"])
-def login_code():
-    user = _pending_user()
-    if user is None:
-        flash(_("Sign in with your e-mail and password first."), "info")
-        return hx_redirect(url_for("auth.login"))
-    form = forms.TotpForm()
-    enrolling = not user.totp_enabled
-    if enrolling:
-        session.setdefault("pending_secret", two_factor.new_secret())
-    secret = session.get("pending_secret") if enrolling else None
-    context = {"enrolling": enrolling, "secret": secret,
-               "uri": two_factor.provisioning_uri(user, secret) if enrolling else None}
-    if not form.validate_on_submit():
-        return render("auth/login_code.html", form=form, status=422 if form.is_submitted() else 200, **context)
-    if enrolling:
-        try:
-            two_factor.enable(current_actor_for(user), user, secret, form.code.data)
-        except DomainError as error:
-            return _invalid("auth/login_code.html", form, error, **context)
-    elif not two_factor.verify(user, form.code.data):
-        form.code.errors.append(_("The code does not match. Check the time on your phone and try again."))
-        return _invalid("auth/login_code.html", form, **context)
-    next_url = session["pending_login"].get("next")
-    return _start_session(user, next_url)
-
-
 @bp.route("/logout", methods=["POST"])
 @allow(SIGNED_IN)
 def logout():
     if EmptyForm().validate_on_submit():
-        logout_user()
-        session.clear()
+        sessions.end(current_actor())
+        db.session.commit()
         flash(_("You are signed out."), "info")
     return hx_redirect(url_for("public.index"))
 
 
+def _registration_throttled(template: str, form):
+    """Every registration counts against its address: nobody mails one person again and again."""
+    waiting = throttle.wait("register", form.email.data, request.remote_addr)
+    if waiting:
+        return too_many_attempts(template, form, waiting)
+    throttle.failed("register", form.email.data, request.remote_addr)
+    return None
+
+
 @bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(AUTH_LIMIT, methods=["POST"])
 def register():
     form = forms.RegisterConsultantForm()
     if not form.validate_on_submit():
         return render("auth/register.html", form=form, status=422 if form.is_submitted() else 200)
+    if (refused := _registration_throttled("auth/register.html", form)) is not None:
+        return refused
     try:
         user = registration.register_consultant(current_actor(), name=form.name.data, email=form.email.data,
                                      password=form.password.data, locale=select_locale(),
                                      link_for=_link("auth.verify_email"))
     except DomainError as error:
         return _invalid("auth/register.html", form, error)
-    ledger.link_to_user(consent_state.cookie_consent_id(), user)  # R-WEB-2
+    if user is not None:  # None: the address had an account, whose owner is mailed; the answer is the same
+        ledger.link_to_user(consent_state.cookie_consent_id(), user)  # R-WEB-2
     db.session.commit()
     return hx_redirect(url_for("auth.check_mail"))
 
 
 @bp.route("/register/organisation", methods=["GET", "POST"])
+@limiter.limit(AUTH_LIMIT, methods=["POST"])
 def register_organisation():
     form = forms.RegisterOrganisationForm()
     if not form.validate_on_submit():
         return render("auth/register_organisation.html", form=form, status=422 if form.is_submitted() else 200)
+    if (refused := _registration_throttled("auth/register_organisation.html", form)) is not None:
+        return refused
     try:
         user = registration.register_representative(
             current_actor(), kind=form.kind.data, organisation_name=form.organisation_name.data,
@@ -152,7 +151,8 @@ def register_organisation():
             locale=select_locale(), link_for=_link("auth.verify_email"))
     except DomainError as error:
         return _invalid("auth/register_organisation.html", form, error)
-    ledger.link_to_user(consent_state.cookie_consent_id(), user)  # R-WEB-2
+    if user is not None:
+        ledger.link_to_user(consent_state.cookie_consent_id(), user)  # R-WEB-2
     db.session.commit()
     return hx_redirect(url_for("auth.check_mail"))
 
@@ -198,6 +198,11 @@ def forgot_password():
     form = forms.ForgotPasswordForm()
     if not form.validate_on_submit():
         return render("auth/forgot_password.html", form=form, status=422 if form.is_submitted() else 200)
+    # Every request counts against the address, whether or not it has an account: no mail bombing.
+    waiting = throttle.wait("reset", form.email.data, request.remote_addr)
+    if waiting:
+        return too_many_attempts("auth/forgot_password.html", form, waiting)
+    throttle.failed("reset", form.email.data, request.remote_addr)
     registration.request_password_reset(current_actor(), form.email.data, _link("auth.reset_password"))
     db.session.commit()
     flash(_("If an account uses that address, we have sent it a link to choose a new password. "
@@ -243,6 +248,22 @@ def accept_invitation(token: str):
     return hx_redirect(url_for("auth.login"))
 
 
+@bp.route("/unlock/<token>", methods=["GET", "POST"])
+def unlock(token: str):
+    form = EmptyForm()
+    if not form.validate_on_submit():
+        # As for e-mail verification: a GET only shows the button, so mail scanners cannot spend it.
+        return render("auth/unlock.html", form=form, token=token)
+    try:
+        lockout.unlock(current_actor(), token)
+    except DomainError as error:
+        db.session.rollback()
+        return render("auth/token_error.html", message=error.message, status=400)
+    db.session.commit()
+    flash(_("Signing in works again. Sign in with your password."), "success")
+    return hx_redirect(url_for("auth.login"))
+
+
 @bp.route("/language", methods=["POST"])
 def set_language():
     form = forms.LanguageForm()
@@ -262,3 +283,4 @@ def set_language():
 
 from portal.auth import account  # noqa: E402,F401  (registers the account routes on bp)
 from portal.auth import consultant_claim  # noqa: E402,F401  (registers the claim route on bp)
+from portal.auth import account_sessions, two_factor_views  # noqa: E402,F401  (their routes, on bp)

@@ -25,6 +25,7 @@ from portal.models.profiles import (
 )
 from portal.models.restrictions import DataDispute, ProcessingRestriction
 from portal.models.search import SearchIndexOutbox
+from portal.models.sessions import RecoveryCode, UserSession
 from portal.models.sensitive_data import SensitiveDataRefusal
 from portal.models.service_requests import ServiceMessage, ServiceRequest
 from portal.models.shortlists import ShortlistEntry, ShortlistState
@@ -76,6 +77,8 @@ __all__ = [
     "OrganisationStatus",
     "OutboxMail",
     "PartnerContact",
+    "RecoveryCode",
+    "UserSession",
     "PartnerDocument",
     "PolicyNotice",
     "PrivacyMessage",

@@ -45,6 +45,8 @@ class User(UserMixin, Base):
     email_verified_at: Mapped[datetime | None]
     totp_secret: Mapped[str | None] = mapped_column(sa.String(64))
     totp_enabled: Mapped[bool] = mapped_column(default=False)
+    # The last accepted 30-second step: a code is refused once its step is spent (no replay).
+    totp_last_step: Mapped[int | None]
     # Bumped on password change or logout-everywhere: invalidates every older session.
     session_epoch: Mapped[int] = mapped_column(default=0)
     is_disabled: Mapped[bool] = mapped_column(default=False)

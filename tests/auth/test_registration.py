@@ -63,12 +63,18 @@ def test_registration_bad_inputs_get_422_and_store_nothing(client, csrf_off):
     assert db.session.scalar(sa.select(sa.func.count()).select_from(OutboxMail)) == 0
 
 
-def test_duplicate_email_is_refused_case_insensitively(client, csrf_off):
-    factories.make_user(email="maja@example.se")
-    response = client.post("/auth/register", data={**GOOD, "email": "MAJA@EXAMPLE.SE"}, headers=EN)
-    assert response.status_code == 422
-    assert "already exists" in response.get_data(as_text=True)
-    assert db.session.scalar(sa.select(sa.func.count()).select_from(User)) == 1
+def test_a_known_address_gets_the_same_answer_and_its_owner_a_mail(client, csrf_off):
+    """Issue 12, finding 7: registering must not tell who has an account."""
+    owner = factories.make_user(email="maja@example.se", locale="en")
+    db.session.commit()
+    unknown = client.post("/auth/register", data={**GOOD, "email": "new-person@example.se"}, headers=EN)
+    known = client.post("/auth/register", data={**GOOD, "email": "MAJA@EXAMPLE.SE"}, headers=EN)
+    assert (known.status_code, known.headers["Location"]) == (unknown.status_code, unknown.headers["Location"])
+    assert "already exists" not in known.get_data(as_text=True)
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(User)) == 2  # the owner and the new one
+    mail = db.session.scalars(sa.select(OutboxMail).where(OutboxMail.user_id == owner.id)).all()
+    assert len(mail) == 1 and "tried to create a new Customersonly account" in mail[0].body_text
+    assert "/auth/password/forgot" in mail[0].body_text
 
 
 ORG = {"kind": "buyer", "organisation_name": "Testbolaget AB", "org_number": "556706-5981", "name": "Karl Köpare",
@@ -93,12 +99,20 @@ def test_organisation_number_with_wrong_checksum_is_refused(client, csrf_off):
     assert db.session.scalar(sa.select(sa.func.count()).select_from(User)) == 0
 
 
-def test_duplicate_email_after_valid_organisation_leaves_nothing_half_written(client, csrf_off):
+def test_a_known_address_registers_no_organisation_and_answers_the_same(client, csrf_off):
     factories.make_user(email="karl@testbolaget.se")
+    db.session.commit()
     response = client.post("/auth/register/organisation", data=ORG, headers=EN)
-    assert response.status_code == 422
-    # the organisation was created before the e-mail clash was found: rolled back with it
-    assert db.session.scalar(sa.select(sa.func.count()).select_from(Organisation)) == 0
+    assert response.status_code == 303 and response.headers["Location"].endswith("/auth/check-mail")
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Organisation)) == 0  # nothing half-written
+    bad_number = client.post("/auth/register/organisation", data={**ORG, "org_number": "123"}, headers=EN)
+    assert bad_number.status_code == 422  # the organisation's own errors still show, whoever asks
+
+
+def test_registration_is_throttled_per_address(client, csrf_off):
+    statuses = [client.post("/auth/register", data={**GOOD, "email": "target@example.se"},
+                            environ_base={"REMOTE_ADDR": f"10.2.0.{i}"}).status_code for i in range(6)]
+    assert statuses[:5] == [303] * 5 and statuses[5] == 429
 
 
 def test_unknown_kind_is_refused(client, csrf_off):

@@ -8,9 +8,10 @@ from email_validator import EmailNotValidError, validate_email
 from flask_babel import lazy_gettext as _l
 
 from portal.extensions import db
+from portal.links import external_url
 from portal.models import Membership, Organisation, OrganisationKind, Role, User, utcnow
 from portal.services import DomainError, audit, mail
-from portal.services.accounts import tokens
+from portal.services.accounts import sign_in_sessions, tokens
 from portal.services.organisations import onboarding
 from portal.services.actors import Actor
 from portal.services.accounts.passwords import hash_password, needs_rehash, verify_password
@@ -41,8 +42,25 @@ def _new_user(*, email: str, password: str, role: Role, name: str, locale: str |
     return user
 
 
+def _known_address(actor: Actor, email: str, password: str) -> bool:
+    """True when the address has an account: its owner is mailed, and the caller answers exactly as for a
+    new account ("check your mail"), so registering tells nobody who has an account (issue 12, finding 7)."""
+    user = find_by_email(normalise_email(email))
+    if user is None:
+        return False
+    hash_password(password)  # the same work as creating the account: the answer takes as long
+    if not user.is_disabled:
+        mail.queue(user, _l("Someone tried to register with your e-mail address"), "registration_attempt",
+                   login_link=external_url("auth.login"), reset_link=external_url("auth.forgot_password"))
+    audit.record(actor, "account.register_known_address", subject=user, obj=user)
+    return True
+
+
 def register_consultant(actor: Actor, *, name: str, email: str, password: str, locale: str | None,
-                        link_for: LinkFor) -> User:
+                        link_for: LinkFor) -> User | None:
+    """The new account, or None when the address has one already (its owner is told; nothing is written)."""
+    if _known_address(actor, email, password):
+        return None
     user = _new_user(email=email, password=password, role=Role.CONSULTANT, name=name, locale=locale)
     audit.record(actor, "account.register", subject=user, obj=user, detail={"role": user.role})
     send_verification(user, link_for)
@@ -60,10 +78,17 @@ def register_verified_consultant(actor: Actor, *, name: str, email: str, passwor
 
 def register_representative(actor: Actor, *, kind: str, organisation_name: str, org_number: str, name: str,
                             job_title: str, phone: str | None, email: str, password: str,
-                            locale: str | None, link_for: LinkFor) -> User:
-    """A new organisation awaiting staff approval, and its first representative as its administrator."""
+                            locale: str | None, link_for: LinkFor) -> User | None:
+    """A new organisation awaiting staff approval, and its first representative as its administrator; None
+    when the address has an account already (its owner is told; no organisation is created either)."""
     if kind not in {k.value for k in OrganisationKind}:
         raise DomainError(_l("Choose what kind of organisation you represent."), field="kind")
+    if find_by_email(normalise_email(email)) is not None:
+        with db.session.begin_nested() as trial:  # the organisation's own errors show either way
+            onboarding.create(actor, kind=kind, name=organisation_name, org_number=org_number)
+            trial.rollback()
+        _known_address(actor, email, password)
+        return None
     organisation = onboarding.create(actor, kind=kind, name=organisation_name, org_number=org_number)
     user = _new_user(email=email, password=password, role=Role(kind), name=name, locale=locale,
                      job_title=job_title.strip(), phone=(phone or "").strip() or None)
@@ -159,7 +184,8 @@ def change_password(actor: Actor, user: User, current: str, new_password: str) -
 
 def _set_password(user: User, new_password: str) -> None:
     user.password_hash = hash_password(new_password)
-    user.session_epoch += 1  # signs out every other session
+    user.session_epoch += 1  # cookies from before the session table
+    sign_in_sessions.end_all(None, user)  # every session ends; the view opens a new one where it should
 
 
 def set_locale(user: User, locale: str) -> None:
