@@ -41,6 +41,14 @@ def create_staff(email, name, roles, password):
         raise click.UsageError(f"unknown staff roles: {' '.join(sorted(unknown))}")
     if registration.find_by_email(email):
         raise click.UsageError("an account with this e-mail exists")
+    from portal.services.accounts import password_strength
+
+    from flask import current_app
+
+    with current_app.test_request_context(headers={"Accept-Language": "en"}):  # the reasons, in English
+        reasons = password_strength.weakness(password, [email, name]) if len(password) >= 12 else ["At least 12 characters."]
+    if reasons:
+        raise click.UsageError("choose a stronger password: " + " ".join(reasons))
     secret = two_factor.new_secret()
     user = User(email=registration.normalise_email(email), password_hash=hash_password(password), role=Role.STAFF.value,
                 staff_roles=" ".join(wanted), name=name, totp_secret=secret, totp_enabled=True,
@@ -66,17 +74,36 @@ def audit_group():
     pass
 
 
-@audit_group.command("verify", help="Recompute the chain; exit 1 when an event was changed or removed.")
+@audit_group.command("verify", help="Recompute the chain and check it against the anchors; exit 1 when an "
+                                    "event was changed or removed.")
 def audit_verify():
-    from portal.services import audit
+    from portal.services import audit_anchors
 
-    report = audit.verify_chain()
-    if report.ok:
-        click.echo(f"audit log intact: {report.checked} events")
-        return
+    report = audit_anchors.verify()
+    if not report.ok:
+        _audit_broken(report)
+    click.echo(f"audit log intact: {report.checked} events, {len(audit_anchors.read_anchors())} anchors")
+
+
+def _audit_broken(report):
     click.echo(f"audit log BROKEN at event {report.broken_at}: {report.reason} "
                f"({report.checked} events before it are intact)", err=True)
     raise SystemExit(1)
+
+
+@audit_group.command("anchor", help="Verify, then append the chain's head to the anchor file and mail it to the "
+                                    "privacy officers (run daily). Refuses, exit 1, when the log is broken.")
+def audit_anchor():
+    from portal.services import audit_anchors, mail
+
+    report = audit_anchors.verify()
+    if not report.ok:  # anchoring a tampered head would vouch for it
+        _audit_broken(report)
+    anchor = audit_anchors.write_anchor()
+    officers = audit_anchors.mail_anchor(anchor)
+    db.session.commit()
+    mail.deliver_pending(limit=100)
+    click.echo(f"anchored event {anchor['seq']} in {audit_anchors.anchor_path()}; mailed to {officers} privacy officer(s)")
 
 
 @click.group("mail", help="The outbox.")
@@ -164,7 +191,14 @@ def demo():
 
 @demo.command("load", help="Load the demo accounts and organisations; safe to run again.")
 def demo_load():
+    from flask import current_app
+
     from portal.demo import seed
+
+    # The demo creates known accounts with a published password, a staff admin among them.
+    if not (current_app.config["DEMO_MODE"] or current_app.config["TESTING"]):
+        raise click.ClickException("refused: demo data loads only under PORTAL_CONFIG=demo (or test); "
+                                   "this configuration would create public demo accounts in a real portal.")
 
     from portal.services.matching import search
 

@@ -25,6 +25,8 @@ class AuditEvent(Base):
     detail: Mapped[str] = mapped_column(sa.Text, default="{}")
     prev_hash: Mapped[str] = mapped_column(sa.String(64))
     hash: Mapped[str] = mapped_column(sa.String(64))
+    # Which AUDIT_KEYS entry keyed this event's HMAC; None for events written before the chain was keyed.
+    key_id: Mapped[str | None] = mapped_column(sa.String(32))
 
 
 class AuditHead(Base):

@@ -1,11 +1,20 @@
-"""The audit trail: append-only, hash-chained, verifiable (R-SEC-2, R-STAFF-1)."""
+"""The audit trail: append-only, hash-chained with a secret key, verifiable (R-SEC-2, R-STAFF-1).
+
+Each event's hash is an HMAC-SHA256 under a key from AUDIT_KEYS (`id:secret`, the first signs), over
+the previous hash and the event's fields; the key's id is stored with the event, so keys rotate by
+putting a new one first and keeping the old ones for verification. Without the key nobody can
+recompute the chain after an edit. Truncation is caught by the anchors (services/audit_anchors.py).
+Events from before the chain was keyed (key_id NULL) verify with plain SHA-256, and only as a prefix.
+"""
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from flask import current_app
 
 from portal.extensions import db
 from portal.models import AuditEvent, AuditHead, User, utcnow
@@ -14,12 +23,39 @@ from portal.services.actors import Actor
 GENESIS = "0" * 64
 
 
-def _digest(prev_hash: str, seq: int, event: AuditEvent) -> str:
+class AuditKeyError(RuntimeError):
+    """An event names a key that AUDIT_KEYS no longer holds."""
+
+
+def keys() -> dict[str, bytes]:
+    """AUDIT_KEYS as {id: secret}, in order (the first signs). Demo and test derive one from SECRET_KEY;
+    config.load refuses a production app without AUDIT_KEYS."""
+    configured = current_app.config.get("AUDIT_KEYS")
+    if not configured:
+        derived = hashlib.sha256(f"audit-chain:{current_app.config['SECRET_KEY']}".encode()).hexdigest()
+        return {"derived": derived.encode()}
+    pairs = (item.strip().partition(":") for item in configured.split(",") if item.strip())
+    return {key_id.strip(): secret.strip().encode() for key_id, _, secret in pairs}
+
+
+def _fields(prev_hash: str, seq: int, event: AuditEvent) -> bytes:
     fields = [
         prev_hash, seq, event.at.isoformat(timespec="microseconds"), event.actor_id, event.action,
         event.subject_id, event.object_type, event.object_id, event.ip, event.detail,
     ]
-    return hashlib.sha256(json.dumps(fields, separators=(",", ":")).encode()).hexdigest()
+    return json.dumps(fields, separators=(",", ":")).encode()
+
+
+def _digest(prev_hash: str, seq: int, event: AuditEvent) -> str:
+    """Unkeyed SHA-256: only for the events written before the chain was keyed."""
+    return hashlib.sha256(_fields(prev_hash, seq, event)).hexdigest()
+
+
+def _mac(prev_hash: str, seq: int, event: AuditEvent, available: dict[str, bytes]) -> str:
+    secret = available.get(event.key_id)
+    if secret is None:
+        raise AuditKeyError(f"audit key {event.key_id!r} is not in AUDIT_KEYS")
+    return hmac.new(secret, _fields(prev_hash, seq, event), hashlib.sha256).hexdigest()
 
 
 def record(actor: Actor, action: str, *, subject: User | int | None = None, obj=None,
@@ -40,8 +76,10 @@ def record(actor: Actor, action: str, *, subject: User | int | None = None, obj=
         object_id=str(obj.id) if obj is not None else None, ip=actor.ip,
         detail=json.dumps(detail or {}, sort_keys=True, default=str),
     )
+    available = keys()
+    event.key_id = next(iter(available))
     event.prev_hash = head.last_hash
-    event.hash = _digest(head.last_hash, head.seq, event)
+    event.hash = _mac(head.last_hash, head.seq, event, available)
     head.last_hash = event.hash
     db.session.add(event)
     db.session.flush()
@@ -61,12 +99,20 @@ class ChainReport:
 
 def verify_chain() -> ChainReport:
     """Recompute every hash in order; report the first event that does not fit."""
-    prev, expected_seq, checked = GENESIS, 1, 0
+    prev, expected_seq, checked, keyed = GENESIS, 1, 0, False
+    available = keys()
     for event in db.session.scalars(sa.select(AuditEvent).order_by(AuditEvent.seq)).yield_per(1000):
         if event.seq != expected_seq:
             return ChainReport(checked, event.seq, f"missing event before seq {event.seq}")
-        if event.prev_hash != prev or _digest(prev, event.seq, event) != event.hash:
+        if event.key_id is None and keyed:
+            return ChainReport(checked, event.seq, "an unkeyed event after keyed ones")
+        try:
+            expected = _digest(prev, event.seq, event) if event.key_id is None else _mac(prev, event.seq, event, available)
+        except AuditKeyError as error:
+            return ChainReport(checked, event.seq, str(error))
+        if event.prev_hash != prev or not hmac.compare_digest(expected, event.hash):
             return ChainReport(checked, event.seq, "hash mismatch")
+        keyed = keyed or event.key_id is not None
         prev, expected_seq, checked = event.hash, expected_seq + 1, checked + 1
     head = db.session.get(AuditHead, 1)
     if head is not None and (head.seq != checked or head.last_hash != prev):
