@@ -5,9 +5,9 @@ PY := $(VENV)/bin/python
 FLASK := $(VENV)/bin/flask --app wsgi
 PORT ?= 5000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-DEMO_ENV := PORTAL_CONFIG=demo
+DEMO_ENV := PORTAL_CONFIG=demo PUBLIC_URL=http://127.0.0.1:$(PORT)
 
-.PHONY: run serve test install translations browser-deps test-tools bench clean
+.PHONY: run serve test install translations browser-deps test-tools bench audit clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -44,6 +44,10 @@ test-tools: browser-deps node_modules/.installed
 test: install test-tools
 	env -u TEST_DATABASE_URL $(VENV)/bin/pytest -n 2
 	@if [ -n "$$TEST_DATABASE_URL" ]; then echo "== again on $$TEST_DATABASE_URL =="; $(VENV)/bin/pytest -n 2; fi
+
+# Static security check; every silenced finding says why on its own line (# nosec <id>  # why).
+audit: install
+	$(VENV)/bin/bandit -r portal -q
 
 bench: install
 	$(PY) -m bench

@@ -21,6 +21,7 @@ def create_app(config: dict | None = None) -> Flask:
         count = app.config["PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
     register_extensions(app)
+    register_converters(app)
     register_blueprints(app)
     register_errorhandlers(app)
     register_request_hooks(app)
@@ -58,6 +59,12 @@ def register_extensions(app: Flask) -> None:
     sessions.configure(login_manager)
 
 
+def register_converters(app: Flask) -> None:
+    from portal.routing import register_converters as register
+
+    register(app)
+
+
 def register_blueprints(app: Flask) -> None:
     from portal.auth.views import bp as auth
     from portal.buyer.views import bp as buyer
@@ -89,11 +96,12 @@ def register_errorhandlers(app: Flask) -> None:
 
 
 def register_request_hooks(app: Flask) -> None:
-    from portal import request_log, sessions
+    from portal import request_log, routing, sessions
     from portal.consent import state as consent_state
     from portal.security import enforce_access, set_security_headers
     from portal.services.matching import search
 
+    app.before_request(routing.refuse_nul_characters)
     app.before_request(enforce_access)
     app.before_request(sessions.touch_activity)
     consent_state.register(app)

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
-DEMO_SECRET_KEY = "demo-only-secret-key-do-not-use-in-production"
+DEMO_SECRET_KEY = "demo-only-secret-key-do-not-use-in-production"  # nosec B105  # public on purpose: refused outside demo and test
 
 
 class ConfigError(RuntimeError):
@@ -15,6 +16,10 @@ class Config:
     SECRET_KEY: str | None = None
     # Comma-separated Fernet keys, the first encrypts; demo and test derive one from SECRET_KEY.
     FIELD_ENCRYPTION_KEYS: str | None = None
+    # Comma-separated `id:secret` pairs keying the audit chain's HMAC, the first signs; demo and test
+    # derive one from SECRET_KEY. AUDIT_ANCHOR_PATH: the append-only file `flask audit anchor` writes.
+    AUDIT_KEYS: str | None = None
+    AUDIT_ANCHOR_PATH: str | None = None
     DEMO_MODE = False
     DEBUG = False
     TESTING = False
@@ -28,6 +33,8 @@ class Config:
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_ENABLED = True
     RATELIMIT_HEADERS_ENABLED = True
+    # Failures per account and per address (services/accounts/throttle.py), in the same storage.
+    THROTTLE_ENABLED = True
 
     WTF_CSRF_TIME_LIMIT = None
     WTF_CSRF_SSL_STRICT = True
@@ -39,6 +46,10 @@ class Config:
     PERMANENT_SESSION_LIFETIME = 60 * 60 * 8
     MAX_CONTENT_LENGTH = 20 * 1024 * 1024
     PROXY_COUNT = 0  # reverse proxies in front of the app whose X-Forwarded-* headers we trust
+    # Where people reach the portal: every link in a mail is built from it, never from the request's
+    # Host header; requests for any other host are refused (TRUSTED_HOSTS, derived in load()).
+    PUBLIC_URL: str | None = None
+    EXTRA_TRUSTED_HOSTS: tuple[str, ...] = ()
     PREFERRED_URL_SCHEME = "https"
 
     BABEL_DEFAULT_LOCALE = "sv"
@@ -60,7 +71,9 @@ class Config:
                      # A visitor's privacy request waits this long for its confirmation link.
                      "privacy_request": 60 * 60 * 24 * 7,
                      # A portability download link sent to another controller (R-RIGHTS-6).
-                     "data_transfer": 60 * 60 * 24 * 7}
+                     "data_transfer": 60 * 60 * 24 * 7,
+                     # The link in the lockout mail that lets the owner sign in again at once.
+                     "unlock_account": 60 * 60}
     # Hosts a data transfer may reach over plain http or on a private address: tests' local receiver only.
     TRANSFER_ALLOWED_INSECURE_HOSTS: tuple[str, ...] = ()
     POLICY_DIR: str | None = None  # where the policy versions live; None: portal/content
@@ -92,13 +105,16 @@ class DemoConfig(Config):
     REMEMBER_COOKIE_SECURE = False
     WTF_CSRF_SSL_STRICT = False
     PREFERRED_URL_SCHEME = "http"
+    PUBLIC_URL = "http://127.0.0.1:5000"
+    EXTRA_TRUSTED_HOSTS = ("localhost", "127.0.0.1")
 
 
 class TestConfig(DemoConfig):
     TESTING = True
-    SECRET_KEY = "test-secret-key-not-for-production-0123456789"
+    SECRET_KEY = "test-secret-key-not-for-production-0123456789"  # nosec B105  # the suite's key; production refuses it
     RATELIMIT_ENABLED = False
     SERVER_NAME = None
+    PUBLIC_URL = "http://localhost"
 
 
 def _database_url(instance_path: str) -> str:
@@ -122,9 +138,11 @@ def load(app, overrides: dict | None) -> None:
         app.config["SECRET_KEY"] = env["SECRET_KEY"]
     _consent_from(env, app.config)
     for key in ("MAIL_URL", "MAIL_FROM", "RATELIMIT_STORAGE_URI", "SEARCH_INDEX_DIR", "UPLOAD_DIR",
-                "FIELD_ENCRYPTION_KEYS"):
+                "FIELD_ENCRYPTION_KEYS", "PUBLIC_URL", "AUDIT_KEYS", "AUDIT_ANCHOR_PATH"):
         if env.get(key):
             app.config[key] = env[key]
+    if env.get("TRUSTED_HOSTS"):
+        app.config["EXTRA_TRUSTED_HOSTS"] = tuple(env["TRUSTED_HOSTS"].replace(",", " ").split())
     if env.get("PROXY_COUNT", "").isdigit():
         app.config["PROXY_COUNT"] = int(env["PROXY_COUNT"])
     app.config["SQLALCHEMY_DATABASE_URI"] = _database_url(app.instance_path)
@@ -134,6 +152,14 @@ def load(app, overrides: dict | None) -> None:
     app.config["SEARCH_INDEX_DIR"] = app.config["SEARCH_INDEX_DIR"] or str(instance / "search-index")
     app.config["UPLOAD_DIR"] = app.config["UPLOAD_DIR"] or str(instance / "uploads")
     _refuse_unsafe(app.config)
+    _trust_public_host(app.config)
+
+
+def _trust_public_host(config) -> None:
+    """Only the public host (and those named in TRUSTED_HOSTS) may be asked for: Flask answers 400."""
+    host = urlsplit(config.get("PUBLIC_URL") or "").hostname
+    trusted = [*([host] if host else []), *config["EXTRA_TRUSTED_HOSTS"]]
+    config["TRUSTED_HOSTS"] = trusted or None
 
 
 def _consent_from(env, config) -> None:
@@ -163,4 +189,25 @@ def _refuse_unsafe(config) -> None:
             "FIELD_ENCRYPTION_KEYS is missing. Personnummer and bankgiro are encrypted at rest: set it to one "
             "or more comma-separated Fernet keys, the current one first (create one with: python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())', or `PORTAL_CONFIG=demo flask keys generate`), "
             "or run the demo with PORTAL_CONFIG=demo."
+        )
+    audit_keys = [item.partition(":") for item in (config.get("AUDIT_KEYS") or "").split(",") if item.strip()]
+    if not audit_keys or any(not key_id.strip() or len(secret.strip()) < 32 for key_id, _, secret in audit_keys):
+        raise ConfigError(
+            "AUDIT_KEYS is missing or malformed. The audit log's hash chain is keyed: set AUDIT_KEYS to "
+            "comma-separated id:secret pairs, the current one first, each secret at least 32 characters "
+            "(for example: AUDIT_KEYS=2026:$(python -c 'import secrets; print(secrets.token_urlsafe(48))')), "
+            "or run the demo with PORTAL_CONFIG=demo."
+        )
+    public_url = urlsplit(config.get("PUBLIC_URL") or "")
+    if public_url.scheme not in ("http", "https") or not public_url.hostname:
+        raise ConfigError(
+            "PUBLIC_URL is missing. Links in mails are built from it, never from the request: set it to the "
+            "address people use, for example PUBLIC_URL=https://portal.customersonly.com, "
+            "or run the demo with PORTAL_CONFIG=demo."
+        )
+    if config["RATELIMIT_STORAGE_URI"].startswith("memory") and os.environ.get("WEB_CONCURRENCY") != "1":
+        raise ConfigError(
+            "RATELIMIT_STORAGE_URI is memory://, so each worker would count sign-in failures alone and the "
+            "limits would multiply. Set RATELIMIT_STORAGE_URI=redis://127.0.0.1:6379/0 (shared by every "
+            "worker), or run a single worker with WEB_CONCURRENCY=1, or the demo with PORTAL_CONFIG=demo."
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
 from portal.htmx import render
 
@@ -32,6 +32,11 @@ def register_errorhandlers(app: Flask) -> None:
     def csrf_error(error):
         message = _l("The form had expired or was not sent from this site. Reload the page and try again.")
         return _page(400, message)
+
+    @app.errorhandler(SecurityError)
+    def untrusted_host(error: SecurityError):
+        # No page: building its links would need the very host we refuse. Nothing about us leaks.
+        return "400 Bad Request: this host is not served here.\n", 400, {"Content-Type": "text/plain; charset=utf-8"}
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

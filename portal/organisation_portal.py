@@ -19,6 +19,7 @@ from portal.request_actor import current_actor
 from portal.services import DomainError
 from portal.services.accounts import memberships
 from portal.services.organisations import contact_details, onboarding, representatives
+from portal.links import external_url
 
 
 class InviteColleagueForm(Form):
@@ -70,7 +71,7 @@ def blueprint(kind: str) -> Blueprint:
             try:
                 onboarding.invite(current_actor(), membership.organisation, form.email.data,
                                      is_admin=form.is_admin.data,
-                                     link_for=lambda t: url_for("auth.accept_invitation", token=t, _external=True))
+                                     link_for=lambda t: external_url("auth.accept_invitation", token=t))
             except DomainError as error:
                 db.session.rollback()
                 apply_domain_error(form, error)

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from portal.buyer.forms import RatingForm, assignment_data, assignment_form
 from portal.buyer.views import bp
 from portal.extensions import db
-from portal.forms import EmptyForm, apply_domain_error, choices
+from portal.forms import EmptyForm, apply_domain_error, choices, parse_id
 from portal.htmx import hx_redirect, render
 from portal.models import Assignment
 from portal.representation import current_organisation
@@ -78,8 +78,9 @@ def assignment_edit(assignment_id: int):
     status = 422
     if form.validate():
         try:
-            version = int(form.version.data) if (form.version.data or "").isdigit() else -1
-            lifecycle.revise(current_actor(), item, assignment_data(form), version=version)
+            version = parse_id(form.version.data)
+            was_published = item.state == "published"
+            lifecycle.revise(current_actor(), item, assignment_data(form), version=-1 if version is None else version)
         except StaleError as error:
             db.session.rollback()
             _refuse(form, error)
@@ -89,7 +90,11 @@ def assignment_edit(assignment_id: int):
             _refuse(form, error)
         else:
             db.session.commit()
-            flash(_("Your changes are saved."), "success")
+            if was_published and item.state == "submitted":
+                flash(_("Your changes are saved and the assignment is back with us for review; it is listed again "
+                        "once we publish it. Suppliers who already offered are told what changed."), "success")
+            else:
+                flash(_("Your changes are saved."), "success")
             return hx_redirect(url_for("buyer.assignment", assignment_id=item.id))
     return render("buyer/assignment_form.html", form=form, assignment=item, status=status)
 

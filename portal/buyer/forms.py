@@ -1,10 +1,10 @@
 """Forms of the buyers' portal: shapes only; the assignments service decides the rules."""
 from flask_babel import lazy_gettext as _l
-from wtforms import (BooleanField, DateField, FieldList, FormField, HiddenField, IntegerField, SelectField,
-                     StringField, TextAreaField)
+from wtforms import (BooleanField, DateField, FieldList, FormField, HiddenField, SelectField, StringField,
+                     TextAreaField)
 from wtforms.validators import InputRequired, Length, Optional
 
-from portal.forms import Form, choices
+from portal.forms import Form, IntegerField, choices
 from portal.templating import CALL_OFF_LABELS, EVALUATION_LABELS, REMOTE_LABELS
 
 KIND_LABELS = {"must": _l("Must (pass / fail)"), "should": _l("Should (weighted)")}

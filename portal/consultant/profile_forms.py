@@ -5,10 +5,10 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
 from wtforms.fields.choices import SelectChoice
-from wtforms import DateField, DecimalField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from portal.forms import Form, email_field
+from portal.forms import DecimalField, Form, IntegerField, email_field
 from portal.services.profiles.attachments import KINDS as ATTACHMENT_KINDS
 from portal.services.profiles.entries import CEFR
 

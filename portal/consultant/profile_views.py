@@ -15,6 +15,7 @@ from portal.security import PUBLIC, allow
 from portal.services import DomainError
 from portal.services.matching import skills
 from portal.services.profiles import sections
+from portal.links import external_url
 
 
 @bp.route("/profile")
@@ -36,8 +37,7 @@ def save_contact():
     try:
         sections.update_contact(current_actor(), profile, **_fields(form, "name", "email", "phone", "street",
                                                                     "postal_code", "city", "country"),
-                                link_for=lambda token: url_for("consultant.confirm_email", token=token,
-                                                               _external=True))
+                                link_for=lambda token: external_url("consultant.confirm_email", token=token))
     except DomainError as error:
         return refused(profile, "contact", "contact", form, error)
     db.session.commit()

@@ -16,11 +16,12 @@ from portal.services import DomainError
 from portal.services.matching import explanations
 from portal.services.shortlists import consent_requests, disclosures
 from portal.services.accounts.tokens import TokenError
+from portal.links import external_url
 
 
 def answer_link(token: str) -> str:
     """The link in the question's mail."""
-    return url_for("consultant.answer_by_mail", token=token, _external=True)
+    return external_url("consultant.answer_by_mail", token=token)
 
 
 def _answer_value() -> bool | None:

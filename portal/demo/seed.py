@@ -18,9 +18,9 @@ from portal.services.privacy import deadlines, privacy_requests
 from portal.services.actors import SYSTEM
 from portal.services.accounts.passwords import hash_password
 
-DEMO_PASSWORD = "portal-demo-2026"
+DEMO_PASSWORD = "portal-demo-2026"  # nosec B105  # public in the README; demo load refuses outside demo
 # Public on purpose: the demo's staff accounts share this TOTP secret, the README shows it.
-DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # nosec B105
 DOMAIN = "demo.customersonly.se"
 
 

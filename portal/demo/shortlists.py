@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Iterator
 
 import sqlalchemy as sa
-from flask import current_app, url_for
 
 from portal.extensions import db
 from portal.models import Assignment, ShortlistEntry, User
 from portal.services.shortlists import consent_requests, disclosures, picks
 from portal.services.actors import Actor
+from portal.links import external_url
 
 PICKS = [  # assignment state, consultant local part, reason, how far it goes
     ("shortlisting", "konsult", "Lång erfarenhet av testledning i bank; tillgänglig till start.", "asked"),
@@ -20,8 +20,7 @@ PICKS = [  # assignment state, consultant local part, reason, how far it goes
 
 
 def _link(token: str) -> str:
-    with current_app.test_request_context():
-        return url_for("consultant.answer_by_mail", token=token, _external=True)
+    return external_url("consultant.answer_by_mail", token=token)
 
 
 def load(people: dict[str, User]) -> Iterator[str]:

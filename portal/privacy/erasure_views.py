@@ -1,7 +1,8 @@
 """The right to erasure in the privacy centre (R-RIGHTS-4): a preview of what is deleted and what is
 kept, why and until when; confirming with the password erases at once, signs the person out and shows
 the receipt (also as a file, and mailed without an outbox copy)."""
-from flask import Response, abort, session, url_for
+from flask import Response, abort, request, session, url_for
+from flask_babel import ngettext
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
 from wtforms import BooleanField, PasswordField
@@ -15,6 +16,7 @@ from portal.privacy.views import bp, json_attachment
 from portal.request_actor import current_actor
 from portal.security import PUBLIC, allow
 from portal.services import DomainError, mail
+from portal.services.accounts import throttle
 from portal.services.privacy import erasure, erasure_plan, privacy_requests
 from portal.services.privacy.erasure_receipt import receipt_json, receipt_lines, receipt_text
 
@@ -45,11 +47,20 @@ def erasure_confirm():
     form = ErasureForm()
     if not form.validate_on_submit():
         return _preview(form, 422)
+    account, ip = str(current_user.id), request.remote_addr
+    waiting = throttle.wait("erasure", account, ip)
+    if waiting:
+        form.form_errors.append(ngettext("Too many failed attempts. Wait %(num)d minute and try again.",
+                                         "Too many failed attempts. Wait %(num)d minutes and try again.",
+                                         max(1, -(-waiting // 60))))
+        return _preview(form, 429)
     try:
         receipt, address, locale = erasure.erase_self(current_actor(), current_user._get_current_object(),
                                                       form.password.data, bool(form.confirm.data))
     except DomainError as error:
         db.session.rollback()
+        if error.field == "password":  # a wrong password, not a missing tick, counts as a failure
+            throttle.failed("erasure", account, ip)
         apply_domain_error(form, error)
         return _preview(form, 422)
     db.session.commit()

@@ -14,6 +14,7 @@ from portal.request_actor import current_actor
 from portal.security import PUBLIC, allow
 from portal.services import DomainError, audit
 from portal.services.privacy import access_extract, data_transfer, portability
+from portal.links import external_url
 
 SCHEMAS = ("portability", "access_extract")
 DOWNLOAD_LIMIT = "10 per minute"
@@ -59,8 +60,8 @@ def start_transfer():
     try:
         transfer, download_url = data_transfer.start(
             actor, current_user, form.destination.data,
-            page_link=lambda token: url_for("privacy.transfer_link", token=token, _external=True),
-            file_link=lambda token: url_for("privacy.transfer_file", token=token, _external=True))
+            page_link=lambda token: external_url("privacy.transfer_link", token=token),
+            file_link=lambda token: external_url("privacy.transfer_file", token=token))
     except DomainError as error:
         db.session.rollback()
         apply_domain_error(form, error)

@@ -10,7 +10,7 @@ from wtforms.validators import Length
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from portal.extensions import db
-from portal.forms import EmptyForm, Form, apply_domain_error, choices
+from portal.forms import EmptyForm, Form, apply_domain_error, choices, parse_id
 from portal.htmx import hx_redirect, render
 from portal.privacy.views import bp
 from portal.request_actor import current_actor
@@ -107,10 +107,10 @@ def rectification():
 
 
 def _dispute_page(form: DisputeForm, status: int = 200):
-    kind, object_id = form.kind.data or "", form.object_id.data or ""
-    if not object_id.isdigit() or not disputes.belongs_to(current_user, kind, int(object_id)):
+    kind, object_id = form.kind.data or "", parse_id(form.object_id.data)
+    if object_id is None or not disputes.belongs_to(current_user, kind, object_id):
         abort(404)
-    item = disputes.target_of(kind, int(object_id))
+    item = disputes.target_of(kind, object_id)
     return render("privacy/dispute.html", status=status, form=form, item=item, kind=kind, kinds=disputes.KINDS)
 
 
@@ -123,12 +123,12 @@ def new_dispute(kind: str, object_id: int):
 @bp.route("/disputes", methods=["POST"])
 def open_dispute():
     form = DisputeForm()
-    object_id = form.object_id.data or ""
-    if not object_id.isdigit() or not disputes.belongs_to(current_user, form.kind.data or "", int(object_id)):
+    object_id = parse_id(form.object_id.data)
+    if object_id is None or not disputes.belongs_to(current_user, form.kind.data or "", object_id):
         abort(404)
     if form.validate_on_submit():
         try:
-            dispute = disputes.open_dispute(current_actor(), current_user, form.kind.data, int(object_id),
+            dispute = disputes.open_dispute(current_actor(), current_user, form.kind.data, object_id,
                                             form.reason.data)
         except DomainError as error:
             db.session.rollback()

@@ -12,6 +12,7 @@ from portal.request_actor import current_actor
 from portal.security import PUBLIC, allow
 from portal.services import DomainError
 from portal.services.privacy import privacy_requests
+from portal.links import external_url
 
 VISITOR_LIMIT = "5 per minute; 20 per day"
 
@@ -27,7 +28,7 @@ def ask():
         privacy_requests.submit_from_visitor(
             current_actor(), name=form.name.data, email=form.email.data, kind=form.kind.data,
             details=form.details.data, locale=select_locale(),
-            link_for=lambda token: url_for("privacy.confirm", token=token, _external=True))
+            link_for=lambda token: external_url("privacy.confirm", token=token))
     except DomainError as error:
         db.session.rollback()
         apply_domain_error(form, error)

@@ -16,12 +16,13 @@ MAX_ATTEMPTS = 5
 
 
 def queue(to: User | str, subject, template: str, locale: str | None = None, **context) -> OutboxMail:
-    """Render `templates/mail/<template>.txt` in the recipient's language and put it in the outbox."""
+    """Render `templates/mail/<template>.txt` in the recipient's language and put it in the outbox.
+    `subject` is a lazy string, or a callable for a subject with a value in it (called in that language)."""
     user = to if isinstance(to, User) else None
     address = user.email if user else to
     with force_locale(locale or (user.locale if user else None) or current_app.config["BABEL_DEFAULT_LOCALE"]):
         body = render_template(f"mail/{template}.txt", user=user, **context)
-        subject_text = str(subject)
+        subject_text = str(subject() if callable(subject) else subject)
     mail = OutboxMail(user_id=user.id if user else None, to_address=address, subject=subject_text, body_text=body)
     db.session.add(mail)
     db.session.flush()

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from flask import abort, request
 
+from portal.forms import search_too_long
+
 from portal.consultant.profile_file_views import send_attachment
 from portal.extensions import db
 from portal.htmx import render
@@ -20,8 +22,10 @@ PROFILES = staff("recruiter", "finance")
 @allow(PROFILES)
 def consultants():
     text = request.args.get("q", "")
-    people = directory.search(text)
-    return render("staff/consultants.html", people=people, q=text,
+    error = search_too_long(text)
+    people = [] if error else directory.search(text)
+    return render("staff/consultants.html", status=422 if error else 200, people=people,
+                  q="" if error else text, error=error,
                   restricted=restrictions.restricted_ids(p.id for p in people))
 
 

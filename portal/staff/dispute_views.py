@@ -5,7 +5,7 @@ from flask import abort, flash, request as http_request, url_for
 from flask_babel import gettext as _
 
 from portal.extensions import db
-from portal.forms import EmptyForm
+from portal.forms import EmptyForm, parse_id
 from portal.htmx import hx_redirect
 from portal.models import DataDispute, PrivacyRequest, ProcessingRestriction
 from portal.request_actor import current_actor
@@ -65,8 +65,8 @@ def dispute_reject(dispute_id: int):
 @allow(PRIVACY_OFFICER)
 def restriction_lift(restriction_id: int):
     found = db.session.get(ProcessingRestriction, restriction_id)
-    back = http_request.form.get("request_id", "")
-    request = db.session.get(PrivacyRequest, int(back)) if back.isdigit() else None
+    back = parse_id(http_request.form.get("request_id"))
+    request = db.session.get(PrivacyRequest, back) if back is not None else None
     if found is None or request is None or request.user_id != found.user_id:
         abort(404)
     return _run(request.id, lambda: restrictions.lift(current_actor(), found),

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from portal.extensions import db
+from portal.forms import parse_id
 from portal.htmx import hx_redirect, render
 from portal.models import Assignment
 from portal.request_actor import current_actor
@@ -61,7 +62,7 @@ def ranking_pick(assignment_id: int):
     """Add a ranked consultant to the shortlist; the reason is required, a refusal re-renders the ranking (422)."""
     item = _assignment(assignment_id)
     consultant_id = request.form.get("consultant_id", "")
-    chosen = int(consultant_id) if consultant_id.isdigit() else None
+    chosen = parse_id(consultant_id)
     try:
         picks.add(current_actor(), item, chosen, request.form.get("reason", ""),
                        explanation=assignment_ranking.explanation_for(item, chosen))

@@ -6,6 +6,7 @@ from flask import abort, flash, request, url_for
 from flask_babel import gettext as _
 
 from portal.extensions import db
+from portal.forms import parse_id, search_too_long
 from portal.htmx import hx_redirect, render
 from portal.models import Assignment, ShortlistEntry
 from portal.request_actor import current_actor
@@ -34,6 +35,8 @@ def _entry(entry_id: int) -> ShortlistEntry:
 def _page(item: Assignment, status: int = 200, error: str | None = None, reason: str = "",
           error_field: str | None = None):
     query = request.values.get("q", "")  # the add form carries the search, so a refusal keeps the results
+    if too_long := search_too_long(query):
+        status, error, error_field, query = 422, too_long, "q", ""
     found = picks.search_consultants(query)
     entries = picks.entries(item)
     actor = current_actor()
@@ -61,7 +64,7 @@ def shortlist_add(assignment_id: int):
     item = _assignment(assignment_id)
     consultant_id = request.form.get("consultant_id", "")
     try:
-        picks.add(current_actor(), item, int(consultant_id) if consultant_id.isdigit() else None,
+        picks.add(current_actor(), item, parse_id(consultant_id),
                        request.form.get("reason", ""))
     except DomainError as error:
         db.session.rollback()

@@ -14,6 +14,7 @@ from portal.services import DomainError, audit
 from portal.services.organisations import service_requests
 from portal.staff.views import bp
 from portal.support.forms import MessageForm
+from portal.links import external_url
 
 SUPPORT = staff("admin", "recruiter")
 
@@ -52,8 +53,8 @@ def request_reply(request_id: int):
     form = MessageForm()
     if form.validate():
         try:
-            service_requests.add_message(current_actor(), item, form.body.data, link_for=lambda request_id: url_for(
-                "support.detail", request_id=request_id, _external=True))
+            service_requests.add_message(current_actor(), item, form.body.data, link_for=lambda request_id: external_url(
+                "support.detail", request_id=request_id))
         except DomainError as error:
             db.session.rollback()
             apply_domain_error(form, error)

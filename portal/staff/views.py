@@ -6,15 +6,16 @@ from flask import Blueprint, abort, flash, request, url_for
 from flask_babel import gettext as _
 
 from portal.extensions import db
-from portal.forms import EmptyForm, apply_domain_error
+from portal.forms import EmptyForm, apply_domain_error, page_number
 from portal.htmx import hx_redirect, render
 from portal.models import AuditEvent, Organisation, OrganisationStatus, OutboxMail
 from portal.request_actor import current_actor
 from portal.security import allow, staff
-from portal.services import DomainError, audit
+from portal.services import DomainError, audit, audit_anchors
 from portal.services.accounts import memberships
 from portal.services.organisations import onboarding
 from portal.staff.forms import AgreementForm, InviteRepresentativeForm
+from portal.links import external_url
 
 bp = Blueprint("staff", __name__)
 ORGANISATIONS = staff("admin", "recruiter")
@@ -111,7 +112,7 @@ def invite(organisation_id: int):
     if form.validate_on_submit():
         try:
             onboarding.invite(current_actor(), organisation, form.email.data, is_admin=form.is_admin.data,
-                                 link_for=lambda t: url_for("auth.accept_invitation", token=t, _external=True))
+                                 link_for=lambda t: external_url("auth.accept_invitation", token=t))
         except DomainError as error:
             db.session.rollback()
             apply_domain_error(form, error)
@@ -125,7 +126,7 @@ def invite(organisation_id: int):
 @bp.route("/outbox")
 @allow(staff("admin"))
 def outbox():
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = request.args.get("page", 1, type=page_number)
     mails = db.session.scalars(
         sa.select(OutboxMail).order_by(OutboxMail.id.desc()).offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)
     ).all()
@@ -146,7 +147,7 @@ def outbox_mail(mail_id: int):
 @bp.route("/audit")
 @allow(staff("admin", "privacy_officer"))
 def audit_log():
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = request.args.get("page", 1, type=page_number)
     events = db.session.scalars(
         sa.select(AuditEvent).order_by(AuditEvent.seq.desc()).offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)
     ).all()
@@ -159,7 +160,7 @@ def audit_log():
 def audit_verify():
     if not EmptyForm().validate_on_submit():
         abort(400)
-    report = audit.verify_chain()
+    report = audit_anchors.verify()
     return render("staff/audit.html", events=[], page=1, page_size=PAGE_SIZE, report=report,
                   verify_form=EmptyForm())
 
@@ -172,5 +173,6 @@ from portal.staff import privacy_requests  # noqa: E402,F401  (registers the pri
 from portal.staff import skills_views  # noqa: E402,F401  (routes on this blueprint)
 from portal.staff import shortlist_views  # noqa: E402,F401  (registers the shortlist routes on bp)
 from portal.staff import ranking_views  # noqa: E402,F401  (registers the ranking routes on bp)
+from portal.staff import account_views  # noqa: E402,F401  (pausing and restoring access)
 from portal.staff import dispute_views  # noqa: E402,F401  (disputes and restrictions on bp)
 from portal.staff import erasure_views  # noqa: E402,F401  (erasure requests, the erasure queue, legal holds)

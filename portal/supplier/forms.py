@@ -1,9 +1,9 @@
 """Forms of the suppliers' portal; the offer form is built per assignment, one answer per requirement."""
-from flask_babel import lazy_gettext as _l
-from wtforms import IntegerField, RadioField, SelectField, StringField, TextAreaField
+from flask_babel import gettext, lazy_gettext as _l
+from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
-from portal.forms import Form, choices, email_field
+from portal.forms import Form, IntegerField, choices, email_field
 
 LEVELS = [(0, _l("0 – none")), (1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, _l("5 – expert"))]
 
@@ -43,7 +43,7 @@ def offer_form(assignment, consultants, formdata=None) -> OfferBase:
             setattr(OfferForm, f"level_{requirement.id}", SelectField(
                 requirement.text, coerce=int, choices=choices(LEVELS), default=0))
         setattr(OfferForm, f"evidence_{requirement.id}", TextAreaField(
-            _l("Evidence: %(text)s", text=requirement.text), validators=[Length(max=2000)]))
+            gettext("Evidence: %(text)s", text=requirement.text), validators=[Length(max=2000)]))
     kwargs = {"formdata": formdata} if formdata is not None else {"formdata": None}
     form = OfferForm(**kwargs)
     form.consultant_id.choices = choices([(0, _l("Register a new consultant below")),

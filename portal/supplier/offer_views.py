@@ -14,10 +14,11 @@ from portal.services import DomainError
 from portal.services.assignments import lifecycle, offers
 from portal.supplier.forms import CommentForm, ConsultantForm, answers_of, offer_form
 from portal.supplier.views import bp
+from portal.links import external_url
 
 
 def _claim_link(token: str) -> str:
-    return url_for("auth.claim_consultant", token=token, _external=True)
+    return external_url("auth.claim_consultant", token=token)
 
 
 def _published(assignment_id: int) -> Assignment:

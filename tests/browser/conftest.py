@@ -21,7 +21,9 @@ def live_server(app):
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
+    base_url = f"http://127.0.0.1:{server.server_port}"
+    app.config["PUBLIC_URL"] = base_url  # mailed links point at this server
+    yield base_url
     server.shutdown()
     thread.join(timeout=5)
 
@@ -81,9 +83,8 @@ def sign_in(page, base: str, user, password: str | None = None) -> None:
     """Sign in through the login form (and the TOTP step when the account has one)."""
     import re
 
-    import pyotp
-
     from tests import factories
+    from tests.conftest import totp_code
 
     page.goto(base + "/auth/login")
     page.fill("#email", user.email)
@@ -91,6 +92,6 @@ def sign_in(page, base: str, user, password: str | None = None) -> None:
     page.locator("main form button[type=submit]").click()
     if user.totp_secret:
         page.wait_for_url(re.compile(r"/auth/login/code$"))
-        page.fill("#code", pyotp.TOTP(user.totp_secret).now())
-        page.locator("main form button[type=submit]").click()
+        page.fill("#code", totp_code(user))
+        page.locator("main form button[type=submit]").first.click()
     page.wait_for_url(re.compile(rf"/{user.role}/$"))

@@ -30,7 +30,10 @@ def test_production_starts_with_a_real_key_and_secure_cookies(monkeypatch, tmp_p
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/prod.sqlite3")
     monkeypatch.setenv("RATELIMIT_STORAGE_URI", "redis://127.0.0.1:6379/15")
     monkeypatch.setenv("FIELD_ENCRYPTION_KEYS", "0" * 43 + "=")
+    monkeypatch.setenv("AUDIT_KEYS", "2026:" + "k" * 40)
+    monkeypatch.setenv("PUBLIC_URL", "https://portal.example")
     app = create_app()
+    assert app.config["TRUSTED_HOSTS"] == ["portal.example"]
     assert app.config["SESSION_COOKIE_SECURE"] and app.config["SESSION_COOKIE_HTTPONLY"]
     assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
     assert app.config["RATELIMIT_STORAGE_URI"] == "redis://127.0.0.1:6379/15"

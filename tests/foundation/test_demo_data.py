@@ -36,3 +36,16 @@ def test_totp_code_cli(app):
     result = app.test_cli_runner().invoke(args=["users", "totp-code", seed.demo_email("admin")])
     assert result.exit_code == 0 and result.output.strip().isdigit()
     assert db.session.scalar(sa.select(sa.func.count()).select_from(AuditEvent)) > 0
+
+
+def test_demo_load_refuses_under_the_production_config(app):
+    """Issue 12, finding 11: the demo's public admin account must never reach a real portal."""
+    from portal.models import User
+
+    app.config["DEMO_MODE"] = app.config["TESTING"] = False
+    try:
+        result = app.test_cli_runner().invoke(args=["demo", "load"])
+    finally:
+        app.config["DEMO_MODE"] = app.config["TESTING"] = True
+    assert result.exit_code != 0 and "refused" in result.output
+    assert db.session.query(User).count() == 0

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import sqlalchemy as sa
-from flask_babel import lazy_gettext as _l
+from flask_babel import gettext, lazy_gettext as _l
 from sqlalchemy.orm.exc import StaleDataError
 
 from portal.extensions import db
@@ -13,6 +13,7 @@ from portal.models import (EDITABLE_STATES, Assignment, AssignmentRequirement, A
                            Offer, OfferState, Organisation, utcnow)
 from portal.services import DomainError, audit
 from portal.services.actors import Actor
+from portal.services.assignments import revision_review
 
 S = AssignmentState
 # (from, to) → who may make the change. "system" is the expiry job.
@@ -98,10 +99,10 @@ def _check(data: AssignmentData, organisation: Organisation) -> None:
                           field="framework_agreement")
     for requirement in data.requirements:
         if requirement.kind == "must" and requirement.weight is not None:
-            raise DomainError(_l("A must requirement is pass or fail: it cannot have a weight (“%(text)s”).",
+            raise DomainError(gettext("A must requirement is pass or fail: it cannot have a weight (“%(text)s”).",
                                  text=requirement.text), field="requirements")
         if requirement.kind == "should" and not (requirement.weight and 1 <= requirement.weight <= 5):
-            raise DomainError(_l("Give each should requirement a weight from 1 to 5 (“%(text)s”).",
+            raise DomainError(gettext("Give each should requirement a weight from 1 to 5 (“%(text)s”).",
                                  text=requirement.text), field="requirements")
         if requirement.kind not in ("must", "should"):
             raise DomainError(_l("A requirement is either must or should."), field="requirements")
@@ -145,6 +146,7 @@ def revise(actor: Actor, assignment: Assignment, data: AssignmentData, *, versio
     if assignment.state not in EDITABLE_STATES:
         raise StaleError(_l("This assignment is closed and can no longer be changed."))
     _check(data, assignment.organisation)
+    before = revision_review.snapshot(assignment)
     _apply(assignment, data)
     try:
         db.session.flush()
@@ -153,6 +155,9 @@ def revise(actor: Actor, assignment: Assignment, data: AssignmentData, *, versio
                             "reload the page and make your change again.")) from None
     audit.record(actor, "assignment.revise", obj=assignment, detail={"state": assignment.state,
                                                                      "version": assignment.version})
+    found = revision_review.changes(before, revision_review.snapshot(assignment))
+    if found and assignment.state == S.PUBLISHED.value and actor_kind(actor) == "buyer":
+        revision_review.send_back(actor, assignment, found)
     return assignment
 
 
@@ -164,7 +169,7 @@ def transition(actor: Actor, assignment: Assignment, to_state: str) -> None:
     kind = actor_kind(actor)
     who = TRANSITIONS.get((assignment.state, to_state))
     if who is None or kind not in who:
-        raise DomainError(_l("This assignment cannot go from “%(from)s” to “%(to)s”.",
+        raise DomainError(gettext("This assignment cannot go from “%(from)s” to “%(to)s”.",
                              **{"from": assignment.state, "to": to_state}))
     from_state = assignment.state
     assignment.state = to_state

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from flask_babel import lazy_gettext as _l
+from flask_babel import gettext, lazy_gettext as _l
 
 from portal.extensions import db
 from portal.models import (Assignment, AssignmentComment, AssignmentState, Offer, OfferAnswer, OfferState,
@@ -56,7 +56,9 @@ def register_consultant(actor: Actor, organisation: Organisation, *, name: str, 
     db.session.add(consultant)
     db.session.flush()
     token = tokens.issue("consultant_claim", {"supplier_consultant": consultant.id})
-    mail.queue(address, _l("%(organisation)s registered you with Customersonly", organisation=organisation.name),
+    # A callable: the subject is translated in the recipient's language, as plain text.
+    mail.queue(address, lambda: gettext("%(organisation)s registered you with Customersonly",
+                                        organisation=organisation.name),
                "consultant_claim", organisation=organisation, inviter=actor.user, name=consultant.name,
                link=link_for(token))
     audit.record(actor, "supplier_consultant.register", obj=consultant, detail={"organisation": organisation.id})

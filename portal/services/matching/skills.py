@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import sqlalchemy as sa
-from flask_babel import lazy_gettext as _l
+from flask_babel import gettext, lazy_gettext as _l
 
 from portal.extensions import db
 from portal.models import Skill, SkillSynonym
@@ -126,10 +126,10 @@ def add(actor: Actor, alias: str, canonical: str) -> SkillSynonym:
         raise DomainError(_l("Skill names are at most 80 characters."), field="alias")
     existing = db.session.scalar(sa.select(SkillSynonym).where(SkillSynonym.alias_key == key(alias)))
     if existing is not None:
-        raise DomainError(_l("“%(alias)s” already means “%(canonical)s”.", alias=existing.alias,
+        raise DomainError(gettext("“%(alias)s” already means “%(canonical)s”.", alias=existing.alias,
                              canonical=existing.canonical), field="alias")
     if db.session.scalar(sa.select(SkillSynonym.id).where(SkillSynonym.alias_key == key(canonical))):
-        raise DomainError(_l("“%(name)s” is itself a synonym; choose the skill it means.", name=canonical),
+        raise DomainError(gettext("“%(name)s” is itself a synonym; choose the skill it means.", name=canonical),
                           field="canonical")
     if key(alias) in {key(c) for c in db.session.scalars(sa.select(SkillSynonym.canonical).distinct())}:
         # one level only: the ranking maps an alias to its canonical skill, never further

@@ -10,13 +10,13 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
-from flask import url_for
 
 from portal.extensions import db
 from portal.models import PrivacyRequest, User
 from portal.services import audit
 from portal.services.privacy import personal_data, privacy_requests
 from portal.services.actors import Actor
+from portal.links import external_url
 
 CONTROLLER = "Customersonly AB"
 DEFAULT = {"purpose": "Running the portal and the services you use in it",
@@ -50,6 +50,14 @@ CATEGORIES: dict[str, dict[str, str]] = {
                     "retention": "As long as the client relationship lasts, at least two years",
                     "recipients": "The client named in each row",
                     "source": "Recorded by the portal when a recruiter sent your profile"},
+    "user_sessions": {**DEFAULT, "purpose": "Keeping you signed in; showing you where you are signed in",
+                      "legal_basis": "Contract (Art. 6(1)(b)) and security of processing (Art. 32)",
+                      "retention": "Until you sign out, or eight hours after you signed in",
+                      "source": "Recorded by the portal when you signed in (browser and system only)"},
+    "recovery_codes": {**DEFAULT, "purpose": "Signing in when you lose your authenticator app",
+                       "legal_basis": "Contract (Art. 6(1)(b)) and security of processing (Art. 32)",
+                       "retention": "Until you make new codes or turn two-factor sign-in off",
+                       "source": "Made by the portal when you turned on two-factor sign-in"},
     "data_transfers": {"purpose": "Sending your data to another controller when you ask (Art. 20(2))",
                        "legal_basis": "Legal obligation (Art. 6(1)(c), Art. 20)",
                        "retention": "Three years, like your privacy requests",
@@ -108,7 +116,7 @@ def prepare(actor: Actor, request: PrivacyRequest) -> str | None:
     request.extract_json = dumps(build(user))
     db.session.flush()
     audit.record(actor, "privacy_request.extract_prepared", subject=user, obj=request)
-    link = url_for("privacy.request_extract", request_id=request.id, _external=True)
+    link = external_url("privacy.request_extract", request_id=request.id)
     return (f"Here is a copy of the personal data we hold about you, with why we hold it, on which legal basis, "
             f"for how long and who receives it. Download it (JSON) when signed in: {link}")
 

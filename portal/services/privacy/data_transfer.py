@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 from flask import current_app
-from flask_babel import lazy_gettext as _l
+from flask_babel import gettext, lazy_gettext as _l
 
 from portal.extensions import db
 from portal.models import DataTransfer, PrivacyRequest, User, utcnow
@@ -29,6 +29,7 @@ from portal.services import DomainError, audit, mail
 from portal.services.accounts import tokens
 from portal.services.privacy import portability, privacy_requests
 from portal.services.actors import Actor
+from portal.links import external_url
 
 PURPOSE = "data_transfer"
 TIMEOUT_SECONDS = 5
@@ -46,7 +47,7 @@ def _public(host: str) -> bool:
     try:
         infos = socket.getaddrinfo(host, 443, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError):
-        raise DomainError(_l("We could not find the server %(host)s. Check the address.", host=host),
+        raise DomainError(gettext("We could not find the server %(host)s. Check the address.", host=host),
                           field="destination") from None
     for info in infos:
         address = ipaddress.ip_address(info[4][0].split("%")[0])
@@ -126,9 +127,7 @@ def start(actor: Actor, user: User, destination: str | None, *, page_link,
 
 
 def schema_url() -> str:
-    from flask import url_for
-
-    return url_for("privacy.schema", name="portability", _external=True)
+    return external_url("privacy.schema", name="portability")
 
 
 def deliver(actor: Actor, transfer: DataTransfer, download_url: str) -> DataTransfer:
@@ -251,14 +250,12 @@ def self_service(actor: Actor, user: User) -> bytes:
 
 def prepare(actor: Actor, request: PrivacyRequest) -> str | None:
     """Executor for "portability" requests: a single-use link to the ZIP, for the person."""
-    from flask import url_for
-
     if request.user_id is None:
         return None
     user = db.session.get(User, request.user_id)
     transfer, token = _new(actor, user, "request", request.email)
     _mark(actor, transfer, "sent")
-    link = url_for("privacy.transfer_link", token=token, _external=True)
+    link = external_url("privacy.transfer_link", token=token)
     return (f"Here are the personal data you gave us, as JSON and CSV in a ZIP file with a description of "
             f"every field. The link works once, until {transfer.expires_at:%Y-%m-%d %H:%M} UTC: {link}")
 

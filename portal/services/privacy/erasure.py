@@ -29,7 +29,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from flask import current_app
-from flask_babel import lazy_gettext as _l
+from flask_babel import gettext, lazy_gettext as _l
 
 from portal.extensions import db
 from portal.models import (
@@ -37,9 +37,9 @@ from portal.models import (
     CommunicationPreference, ConsentLink, ConsentRecord, ConsentRequest, ConsultantProfile, Disclosure,
     DataDispute, DataTransfer, ErasureQueueItem, Invitation, LegalHold, MarketingObjection, Membership, Offer,
     OfferState, OutboxMail, PartnerContact, PartnerDocument, PolicyNotice, PrivacyMessage, PrivacyRequest,
-    ProcessingRestriction, ProfileImportDraft, Reference,
+    ProcessingRestriction, ProfileImportDraft, RecoveryCode, Reference,
     ReferenceStatement, ServiceMessage, ServiceRequest, ShortlistEntry, SupplierConsultant,
-    User, utcnow,
+    User, UserSession, utcnow,
 )
 from portal.services import DomainError, audit
 from portal.services.matching import search
@@ -164,6 +164,8 @@ def _requests_and_preferences(user: User) -> None:
     _null(ProcessingRestriction, ProcessingRestriction.created_by_id, uid)
     _null(ProcessingRestriction, ProcessingRestriction.lifted_by_id, uid)
     _delete(DataTransfer, DataTransfer.user_id == uid)
+    _delete(UserSession, UserSession.user_id == uid)  # signed out everywhere, at once
+    _delete(RecoveryCode, RecoveryCode.user_id == uid)
     _null(LegalHold, LegalHold.placed_by_id, uid)
     _null(LegalHold, LegalHold.lifted_by_id, uid)
 
@@ -184,7 +186,7 @@ def _tombstone(user: User, keep_name: bool) -> None:
     """The account can never sign in again; only the id (and, for bookkeeping, the name) is left."""
     user.email = f"erased-{user.id}@erased.invalid"
     user.name = user.name if keep_name else ERASED_NAME
-    user.password_hash = "!erased"
+    user.password_hash = "!erased"  # nosec B105  # not a password: no password hashes to it
     user.job_title = user.phone = user.locale = user.totp_secret = None
     user.totp_enabled = False
     user.staff_roles = ""
@@ -199,7 +201,7 @@ def execute(actor: Actor, user: User, today: date | None = None) -> dict:
     current = erasure_plan.plan(user, today)
     if not current.allowed:
         ground = current.blocks[0].ground
-        raise DomainError(_l("Erasure is not possible now: %(ground)s.",
+        raise DomainError(gettext("Erasure is not possible now: %(ground)s.",
                              ground=privacy_requests.REFUSAL_GROUNDS[ground]))
     entries, offers = erasure_plan.placements(user)
     needles = [n for n in (user.name.strip(), user.email) if n and len(n) >= 4]
@@ -304,7 +306,7 @@ def erase_self(actor: Actor, user: User, password: str | None, confirmed: bool) 
     check_password(user, password)
     current = erasure_plan.plan(user)
     if not current.allowed:
-        raise DomainError(_l("Erasure is not possible now: %(ground)s.",
+        raise DomainError(gettext("Erasure is not possible now: %(ground)s.",
                              ground=privacy_requests.REFUSAL_GROUNDS[current.blocks[0].ground]))
     request = privacy_requests.open_for_user(actor, user, "erasure")
     return erase_for_request(actor, request)

@@ -27,7 +27,8 @@ PRIVACY_REQUEST_YEARS = 3
 BOOKKEEPING_YEARS = 7
 
 CATEGORIES = {
-    "account": _l("Your account: name, e-mail, phone, job title, password, two-factor key"),
+    "account": _l("Your account: name, e-mail, phone, job title, password, two-factor key and recovery codes, "
+                  "the browsers you are signed in with"),
     "profile": _l("Your consultant profile: contact, identity, payment, skills, history, references"),
     "files": _l("Files you uploaded (CV, certificates, letters)"),
     "search": _l("Your profile in our search index"),
@@ -70,7 +71,7 @@ TABLES = {
     "policy_notices": "preferences", "consent_links": "consent", "consent_records": "consent",
     "privacy_requests": "privacy_requests", "privacy_messages": "privacy_messages", "legal_holds": "legal_holds",
     "audit_events": "security_log", "processing_restrictions": "rights", "data_disputes": "rights",
-    "data_transfers": "rights",
+    "data_transfers": "rights", "user_sessions": "account", "recovery_codes": "account",
 }
 
 

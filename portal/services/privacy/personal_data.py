@@ -15,12 +15,12 @@ from portal.extensions import db
 from portal.models import (
     Attachment, AuditEvent, Certificate, ConsultantProfile, DataTransfer, EducationEntry, EmploymentEntry, ExcludedOrganisation,
     Invitation, Membership, OutboxMail, ProfileImportDraft, ProfileIndustry, ProfileInterest, ProfileLanguage,
-    ProfileSkill, Reference, ReferenceStatement, User,
+    ProfileSkill, RecoveryCode, Reference, ReferenceStatement, User, UserSession,
 )
 from portal.services import encryption
 from portal.services.privacy import personal_data_business
 
-SECRETS = {"password_hash", "totp_secret", "storage_key", "personnummer_encrypted", "bankgiro_encrypted", "payload"}
+SECRETS = {"password_hash", "totp_secret", "token_hash", "code_hash", "storage_key", "personnummer_encrypted", "bankgiro_encrypted", "payload"}
 
 
 def _value(value):
@@ -72,6 +72,8 @@ def collect(user: User) -> dict:
         "profile_import_drafts": _rows(ProfileImportDraft, ProfileImportDraft.profile_id == pid),
         "audit_events": _rows(AuditEvent, sa.or_(AuditEvent.subject_id == user.id, AuditEvent.actor_id == user.id)),
         "data_transfers": _rows(DataTransfer, DataTransfer.user_id == user.id),
+        "user_sessions": _rows(UserSession, UserSession.user_id == user.id),
+        "recovery_codes": _rows(RecoveryCode, RecoveryCode.user_id == user.id),
         "outbox_mails": _rows(OutboxMail, sa.or_(OutboxMail.user_id == user.id, OutboxMail.to_address == user.email)),
     }
     result.update(personal_data_business.collect(user, _rows))

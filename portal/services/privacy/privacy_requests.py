@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import Callable
 
 import sqlalchemy as sa
-from flask_babel import lazy_gettext as _l
+from flask_babel import gettext, lazy_gettext as _l
 
 from portal.extensions import db
 from portal.models import PrivacyMessage, PrivacyRequest, User, utcnow
@@ -88,7 +88,7 @@ def _clean_details(details: str | None) -> str:
 
 def _move(actor: Actor, request: PrivacyRequest, state: str, **detail) -> None:
     if state not in TRANSITIONS[request.state]:
-        raise DomainError(_l("This request cannot go from “%(old)s” to “%(new)s”.",
+        raise DomainError(gettext("This request cannot go from “%(old)s” to “%(new)s”.",
                              old=STATES[request.state], new=STATES[state]))
     old, request.state = request.state, state
     if state in ("answered", "refused"):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask import current_app
 from flask_babel import force_locale
-from flask_babel import lazy_gettext as _l
+from flask_babel import gettext, lazy_gettext as _l
 
 from portal.extensions import db
 from portal.models import ProcessingRestriction, User, utcnow
@@ -157,7 +157,7 @@ def refuse_if_restricted(user_id: int, category: str | None = None) -> None:
     """The guard every staff action on a person's data calls: a restricted profile is read-only (R-RIGHTS-5)."""
     for row in active(user_id):
         if row.category == WHOLE or row.category == category:
-            raise DomainError(_l("Processing of this person's data is restricted (%(category)s, since %(date)s, "
+            raise DomainError(gettext("Processing of this person's data is restricted (%(category)s, since %(date)s, "
                                  "at %(source)s): it is read-only until the restriction is lifted.",
                                  category=CATEGORIES[row.category], date=row.created_at.date().isoformat(),
                                  source=SOURCES[row.source]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from flask_babel import lazy_gettext as _l
+from flask_babel import gettext, lazy_gettext as _l
 
 from portal.extensions import db
 from portal.models import (
@@ -76,7 +76,7 @@ def _apply(profile: ConsultantProfile, kind: str, row, data: dict, actor: Actor)
         duplicate = db.session.scalar(sa.select(ProfileSkill).where(
             ProfileSkill.profile_id == profile.id, ProfileSkill.skill_id == skill.id))
         if duplicate is not None and duplicate is not row:
-            raise DomainError(_l("%(skill)s is already in your skills; change it there.", skill=skill.name),
+            raise DomainError(gettext("%(skill)s is already in your skills; change it there.", skill=skill.name),
                               field="name")
         row.skill_id, row.level, row.years = skill.id, int(data["level"]), int(data.get("years") or 0)
     if kind == "exclusions":

@@ -13,7 +13,7 @@ import unicodedata
 import zipfile
 
 import filetype
-from flask_babel import lazy_gettext as _l
+from flask_babel import gettext, lazy_gettext as _l
 
 from portal.services import DomainError
 
@@ -57,7 +57,7 @@ def sniff(data: bytes, filename: str) -> str:
                              "is none of these."), field="file")
     extension = posixpath.splitext(safe_filename(filename))[1].lstrip(".").lower()
     if extension and EXTENSIONS.get(extension) != mime:
-        raise DomainError(_l("The file's name ends in .%(extension)s but its content is a %(kind)s file. Check "
+        raise DomainError(gettext("The file's name ends in .%(extension)s but its content is a %(kind)s file. Check "
                              "that you chose the right file.", extension=extension,
                              kind=ALLOWED[mime].upper()), field="file")
     return mime

@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 
-from flask_babel import lazy_gettext as _l
+from flask_babel import gettext, lazy_gettext as _l
 
 from portal.services import DomainError
 
@@ -137,13 +137,13 @@ READABLE_COMPRESSION = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZ
 
 
 def _too_large(info: zipfile.ZipInfo) -> DomainError:
-    return DomainError(_l("The file %(name)s in the archive is too large.", name=info.filename), FIELD)
+    return DomainError(gettext("The file %(name)s in the archive is too large.", name=info.filename), FIELD)
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     """The member's bytes, counting what is really decompressed (the declared size was checked before)."""
     too_large = _too_large(info)
-    damaged = DomainError(_l("The file %(name)s in the archive is damaged.", name=info.filename), FIELD)
+    damaged = DomainError(gettext("The file %(name)s in the archive is damaged.", name=info.filename), FIELD)
     if info.compress_type not in READABLE_COMPRESSION:  # zipfile could not unpack it
         raise damaged
     chunks, size = [], 0
@@ -161,7 +161,7 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
 
 def _rows(name: str, raw: bytes, header: str) -> list[dict[str, str]]:
     """The CSV's rows as dicts, skipping LinkedIn's "Notes:" lines before the header."""
-    malformed = DomainError(_l("The file %(name)s in the archive could not be read as a LinkedIn CSV file.",
+    malformed = DomainError(gettext("The file %(name)s in the archive could not be read as a LinkedIn CSV file.",
                                name=name), FIELD)
     try:
         text = raw.decode("utf-8-sig")

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask_babel import LazyString
-from flask_babel import lazy_gettext as _l
+from flask_babel import gettext, lazy_gettext as _l
 
 from portal.extensions import db
 from portal.models import SensitiveDataRefusal
@@ -153,7 +153,7 @@ class SensitiveDataError(DomainError):
     """A free-text field disclosed special-category data (R-CON-8)."""
 
     def __init__(self, field: str, field_label: LazyString | str, finding: Finding):
-        super().__init__(_l("%(field)s seems to contain information about %(kind)s. Such information must not be "
+        super().__init__(gettext("%(field)s seems to contain information about %(kind)s. Such information must not be "
                             "in your profile; please remove it.", field=field_label, kind=finding.label),
                          field=field)
         self.finding = finding

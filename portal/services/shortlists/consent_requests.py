@@ -19,7 +19,7 @@ from portal.services.privacy import restrictions
 from portal.services.actors import Actor
 
 K, R, S = ConsentRequestKind, ConsentRequestStatus, ShortlistState
-TOKEN_PURPOSE = "consent_answer"
+TOKEN_PURPOSE = "consent_answer"  # nosec B105  # a salt's name, not a secret
 SUBJECTS = {K.INTEREST.value: _l("Are you interested in an assignment?"),
             K.DISCLOSURE.value: _l("A client wants to meet you: may we send them your profile?")}
 
