@@ -79,6 +79,8 @@ class Config:
     POLICY_DIR: str | None = None  # where the policy versions live; None: portal/content
     # How long a consultant has to answer "may we send your profile?" before it counts as no (R-CON-9).
     DISCLOSURE_ANSWER_DAYS = 5
+    # No anonymous card reaches a buyer unless this many consultants of the pool share all it shows.
+    CARD_K = 5
 
     CONTROLLER = {
         "name": "Customersonly AB",
@@ -172,6 +174,8 @@ def _consent_from(env, config) -> None:
         config["CONSENT_MAX_AGE_DAYS"] = int(env["CONSENT_MAX_AGE_DAYS"])
     if env.get("DISCLOSURE_ANSWER_DAYS", "").isdigit():
         config["DISCLOSURE_ANSWER_DAYS"] = int(env["DISCLOSURE_ANSWER_DAYS"])
+    if env.get("CARD_K", "").isdigit():  # never below 5: a lower k would break the policy's promise
+        config["CARD_K"] = max(5, int(env["CARD_K"]))
 
 
 def _refuse_unsafe(config) -> None:

@@ -1,5 +1,6 @@
 """Form pieces shared by every portal."""
 import re
+from datetime import date
 
 import wtforms
 from flask_babel import gettext as _, lazy_gettext as _l
@@ -119,6 +120,17 @@ def parse_id(value) -> int | None:
     """An id sent in a form field or a query: ASCII digits an INTEGER column holds, or None."""
     text = value.strip() if isinstance(value, str) else ""
     return int(text) if re.fullmatch(BoundedIntegerConverter.regex, text) else None
+
+
+def parse_date(value) -> date | None:
+    """An ISO date (YYYY-MM-DD) sent in a form field, or None for anything else."""
+    text = value.strip() if isinstance(value, str) else ""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def search_too_long(text: str) -> str | None:

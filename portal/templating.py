@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from flask import Flask, current_app, request, url_for
-from flask_babel import format_date, format_datetime, get_locale
+from flask_babel import format_date, format_datetime, get_locale, gettext
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -37,7 +37,8 @@ ASSIGNMENT_ACTION_LABELS = {
     "shortlisting": _l("Start shortlisting"), "filled": _l("Mark as filled"), "cancelled": _l("Cancel the assignment"),
     "expired": _l("Mark as expired"),
 }
-OFFER_STATE_LABELS = {"submitted": _l("Received by our staff"), "reviewing": _l("Under review"),
+OFFER_STATE_LABELS = {"awaiting_consultant": _l("Waiting for the consultant's agreement"),
+                      "submitted": _l("Received by our staff"), "reviewing": _l("Under review"),
                       "shortlisted": _l("Shortlisted"), "declined": _l("Declined"), "withdrawn": _l("Withdrawn")}
 REMOTE_LABELS = {"onsite": _l("On site"), "hybrid": _l("Partly remote"), "remote": _l("Remote")}
 CALL_OFF_LABELS = {"renewed_competition": _l("Renewed competition (förnyad konkurrensutsättning)"),
@@ -53,7 +54,7 @@ SHORTLIST_STATE_LABELS = {
 CONSENT_KIND_LABELS = {"interest": _l("Interested in the assignment?"),
                        "disclosure": _l("May we send your profile to the client?")}
 CONSENT_STATUS_LABELS = {"pending": _l("Waiting for an answer"), "accepted": _l("Yes"), "declined": _l("No"),
-                         "timed_out": _l("No answer in time")}
+                         "timed_out": _l("No answer in time"), "withdrawn": _l("Yes, taken back")}
 
 
 def can_visit(endpoint: str) -> bool:
@@ -88,6 +89,7 @@ def navigation() -> list[tuple[str, object]]:
     if current_user.role == "consultant":
         items.append(("consultant.ratings_page", _l("Ratings")))
         items.append(("consultant.requests_page", _l("Requests about you")))
+        items.append(("consultant.offers_page", _l("Offers from your employer")))
     if can_visit("support.index"):
         items.append(("support.index", _l("Service requests")))
     items += [("privacy.index", _l("Privacy centre")), ("auth.account", _l("Account"))]
@@ -102,9 +104,22 @@ def _date(value: date | None, fmt: str = "medium") -> str:
     return format_date(value, fmt) if value else "–"
 
 
+def _month_name(value: str) -> str:
+    """ "2027-01" → "January 2027" in the reader's language (cards show months, never days)."""
+    year, month = (int(part) for part in value.split("-"))
+    return format_date(date(year, month, 1), "LLLL y")
+
+
+def _quarter_name(value: str) -> str:
+    year, quarter = value.split("-Q")
+    return gettext("Quarter %(quarter)s %(year)s", quarter=quarter, year=year)
+
+
 def register_templating(app: Flask) -> None:
     app.add_template_filter(_datetime, "datetime")
     app.add_template_filter(_date, "date")
+    app.add_template_filter(_month_name, "month_name")
+    app.add_template_filter(_quarter_name, "quarter_name")
     app.add_template_global(can_visit)
     app.add_template_global(navigation)
     app.add_template_global(lambda: str(get_locale()), "current_locale")

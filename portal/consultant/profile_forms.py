@@ -71,6 +71,12 @@ class CompetenceForm(Form):
                                            "religion, union membership or similar."))
 
 
+class CardPitchForm(Form):
+    card_pitch = TextAreaField(_l("Anonymous pitch"), validators=[Optional(), Length(max=500)],
+                               description=_l("At most 500 characters, for example: “Calm backend developer who "
+                                              "likes payments, pairing and clean migrations.”"))
+
+
 class AvailabilityForm(Form):
     available_from = DateField(_l("Available from"), validators=[Optional()])
     extent = IntegerField(_l("Extent (%)"), validators=[Optional(), NumberRange(0, 100)])

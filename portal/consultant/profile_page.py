@@ -36,6 +36,7 @@ def default_forms(profile: ConsultantProfile) -> dict:
         "payment": forms.PaymentForm(formdata=None, obj=profile, bankgiro=numbers["bankgiro"]),
         "competence": forms.CompetenceForm(formdata=None, obj=profile),
         "availability": forms.AvailabilityForm(formdata=None, obj=profile),
+        "card_form": forms.CardPitchForm(formdata=None, obj=profile),
         "attachment": forms.AttachmentForm(formdata=None, prefix="attachment"),
         "archive": forms.ImportForm(formdata=None, prefix="linkedin"),
     }

@@ -14,7 +14,7 @@ from portal.request_actor import current_actor
 from portal.security import PUBLIC, allow
 from portal.services import DomainError
 from portal.services.matching import skills
-from portal.services.profiles import sections
+from portal.services.profiles import card_pitch, sections
 from portal.links import external_url
 
 
@@ -84,6 +84,20 @@ def save_competence():
         return refused(profile, "competence", "competence", form, error)
     db.session.commit()
     return section_saved(profile, "competence")
+
+
+@bp.route("/profile/card", methods=["POST"])
+def save_card_pitch():
+    """The anonymous pitch (R-CON-9): refused with the reasons when it could identify the consultant."""
+    profile, form = current_profile(), forms.CardPitchForm()
+    if not form.validate_on_submit():
+        return invalid(profile, "card", "card_form", form)
+    try:
+        card_pitch.update(current_actor(), profile, pitch=form.card_pitch.data)
+    except DomainError as error:
+        return refused(profile, "card", "card_form", form, error)
+    db.session.commit()
+    return section_saved(profile, "card")
 
 
 @bp.route("/profile/availability", methods=["POST"])

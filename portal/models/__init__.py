@@ -4,7 +4,8 @@ from portal.models.assignments import (CLOSED_STATES, EDITABLE_STATES, Assignmen
                                       AssignmentRating, AssignmentRequirement, AssignmentState)
 from portal.models.audit import AuditEvent, AuditHead
 from portal.models.base import Base, utcnow
-from portal.models.disclosures import ConsentRequest, ConsentRequestKind, ConsentRequestStatus, Disclosure
+from portal.models.disclosures import (RELEASABLE_FIELDS, CardShowing, ConsentRequest, ConsentRequestKind,
+                                      ConsentRequestStatus, Disclosure, DisclosureEnd)
 from portal.models.consent import (
     BannerVersion, ConsentLink, ConsentMethod, ConsentRecord, CookieCategory, CookieEntry, StorageKind,
 )
@@ -28,7 +29,7 @@ from portal.models.search import SearchIndexOutbox
 from portal.models.sessions import RecoveryCode, UserSession
 from portal.models.sensitive_data import SensitiveDataRefusal
 from portal.models.service_requests import ServiceMessage, ServiceRequest
-from portal.models.shortlists import ShortlistEntry, ShortlistState
+from portal.models.shortlists import Selection, ShortlistEntry, ShortlistState
 from portal.models.tokens import UsedToken
 from portal.models.transfers import DataTransfer
 
@@ -50,7 +51,7 @@ __all__ = [
     "ConsentRequestKind",
     "ConsentRequestStatus",
     "DataDispute",
-    "Disclosure",
+    "Disclosure", "DisclosureEnd",
     "ConsentLink",
     "ConsentMethod",
     "ConsentRecord",
@@ -90,10 +91,10 @@ __all__ = [
     "ProfileLanguage",
     "ProfileSkill",
     "Reference",
-    "ReferenceStatement",
+    "RELEASABLE_FIELDS", "ReferenceStatement",
     "RemotePreference",
     "Role",
-    "SearchIndexOutbox",
+    "SearchIndexOutbox", "Selection",
     "SensitiveDataRefusal",
     "ShortlistEntry",
     "ShortlistState",

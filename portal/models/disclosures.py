@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import enum
 import json
-from datetime import datetime
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy import event
@@ -22,6 +22,11 @@ class ConsentRequestStatus(str, enum.Enum):
     ACCEPTED = "accepted"
     DECLINED = "declined"
     TIMED_OUT = "timed_out"
+    WITHDRAWN = "withdrawn"      # a yes taken back before anything was released
+
+
+# What a consultant may choose to release, one by one (R-CON-9); staff release exactly this choice.
+RELEASABLE_FIELDS = ("name", "contact", "profile", "references")
 
 
 class ConsentRequest(Base):
@@ -41,10 +46,17 @@ class ConsentRequest(Base):
     answer: Mapped[bool | None]
     answered_at: Mapped[datetime | None]
     answered_via: Mapped[str | None] = mapped_column(sa.String(10))
+    # A yes to meet names what the consultant lets us release (JSON list of RELEASABLE_FIELDS).
+    fields_json: Mapped[str | None] = mapped_column(sa.Text)
+    withdrawn_at: Mapped[datetime | None]
 
     consultant: Mapped["User"] = relationship(foreign_keys=[consultant_id])  # noqa: F821
     assignment: Mapped["Assignment"] = relationship()  # noqa: F821
     shortlist_entry: Mapped["ShortlistEntry"] = relationship()  # noqa: F821
+
+    @property
+    def fields(self) -> list[str]:
+        return json.loads(self.fields_json) if self.fields_json else []
 
     __table_args__ = (
         sa.CheckConstraint("kind IN ('interest', 'disclosure')", name="kind_known"),
@@ -70,15 +82,58 @@ class Disclosure(Base):
     released_json: Mapped[str] = mapped_column(sa.Text)
     released_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
     released_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Why staff released, and the last day the buyer may use what was released.
+    reason: Mapped[str | None] = mapped_column(sa.Text)
+    ends_on: Mapped[date | None]
 
     organisation: Mapped["Organisation"] = relationship()  # noqa: F821
     assignment: Mapped["Assignment"] = relationship()  # noqa: F821
     released_by: Mapped["User | None"] = relationship(foreign_keys=[released_by_id])  # noqa: F821
     consent_request: Mapped[ConsentRequest] = relationship()
+    ending: Mapped["DisclosureEnd | None"] = relationship(back_populates="disclosure", uselist=False)
 
     @property
     def fields(self) -> list[str]:
         return json.loads(self.fields_json)
+
+    def in_force(self, today: date) -> bool:
+        return self.ending is None and (self.ends_on is None or today <= self.ends_on)
+
+
+class DisclosureEnd(Base):
+    """The consultant stopped further use of a release: the buyer is told to delete it (R-CON-9, R-RIGHTS-1).
+    A row of its own, because disclosures are never changed."""
+
+    __tablename__ = "disclosure_ends"
+    __subject_column__ = "consultant_id"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    disclosure_id: Mapped[int] = mapped_column(sa.ForeignKey("disclosures.id", ondelete="CASCADE"), unique=True)
+    consultant_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    ended_at: Mapped[datetime] = mapped_column(default=utcnow)
+    ended_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+
+    disclosure: Mapped[Disclosure] = relationship(back_populates="ending")
+
+
+class CardShowing(Base):
+    """A buyer organisation was shown a consultant's anonymous card, once per card and day; the consultant
+    sees each showing (R-CON-9: "who has seen my data" includes the anonymous card)."""
+
+    __tablename__ = "card_showings"
+    __subject_column__ = "consultant_id"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consultant_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    shortlist_entry_id: Mapped[int] = mapped_column(sa.ForeignKey("shortlist_entries.id", ondelete="CASCADE"))
+    assignment_id: Mapped[int] = mapped_column(sa.ForeignKey("assignments.id", ondelete="CASCADE"))
+    organisation_id: Mapped[int] = mapped_column(sa.ForeignKey("organisations.id", ondelete="CASCADE"))
+    shown_on: Mapped[date]
+
+    assignment: Mapped["Assignment"] = relationship()  # noqa: F821
+    organisation: Mapped["Organisation"] = relationship()  # noqa: F821
+
+    __table_args__ = (sa.UniqueConstraint("shortlist_entry_id", "shown_on", name="uq_card_showings_entry_day"),)
 
 
 @event.listens_for(Disclosure, "before_update")

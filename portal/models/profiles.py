@@ -66,6 +66,8 @@ class ConsultantProfile(Base):
     # Competence headline
     title: Mapped[str | None] = mapped_column(sa.String(200))
     summary: Mapped[str | None] = mapped_column(sa.Text)
+    # The anonymous pitch for client cards, checked against the consultant's identifiers (card_pitch.py).
+    card_pitch: Mapped[str | None] = mapped_column(sa.Text)
     # Availability and terms
     available_from: Mapped[date | None]
     extent: Mapped[int | None]

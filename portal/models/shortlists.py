@@ -38,6 +38,9 @@ class ShortlistEntry(Base):
     pseudonym: Mapped[str] = mapped_column(sa.String(40))
     # The anonymized card exactly as staff reviewed it; the buyer sees this text and nothing else.
     anonymized_card_json: Mapped[str] = mapped_column(sa.Text)
+    # How many consultants of the pool share every fact the card shows (k-anonymity); None for a card
+    # drafted before the check existed, which no buyer sees until it is drafted again.
+    card_k: Mapped[int | None]
     # The ranking's explanation when picked from the ranking (JSON of matching.records.Explanation);
     # None when a recruiter picked by hand (R-MATCH-3: the consultant is told which).
     explanation_json: Mapped[str | None] = mapped_column(sa.Text)
@@ -56,3 +59,25 @@ class ShortlistEntry(Base):
     @property
     def is_active(self) -> bool:
         return self.removed_at is None
+
+
+class Selection(Base):
+    """The final, human choice (R-STAFF-2): who was selected for an assignment, by which employee, and why."""
+
+    __tablename__ = "selections"
+    __subject_column__ = "consultant_id"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(sa.ForeignKey("assignments.id", ondelete="CASCADE"), index=True)
+    shortlist_entry_id: Mapped[int] = mapped_column(sa.ForeignKey("shortlist_entries.id", ondelete="CASCADE"),
+                                                    unique=True)
+    consultant_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    decided_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    reason: Mapped[str] = mapped_column(sa.Text)
+    decided_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    consultant: Mapped["User"] = relationship(foreign_keys=[consultant_id])  # noqa: F821
+    decided_by: Mapped["User | None"] = relationship(foreign_keys=[decided_by_id])  # noqa: F821
+    entry: Mapped[ShortlistEntry] = relationship()
+
+    __table_args__ = (sa.CheckConstraint("length(reason) > 0", name="selection_reason_given"),)

@@ -6,14 +6,14 @@ from flask import abort, flash, request, url_for
 from flask_babel import gettext as _
 
 from portal.extensions import db
-from portal.forms import parse_id, search_too_long
+from portal.forms import parse_date, parse_id, search_too_long
 from portal.htmx import hx_redirect, render
 from portal.models import Assignment, ShortlistEntry
 from portal.request_actor import current_actor
 from portal.security import allow
 from portal.consultant.request_views import answer_link
 from portal.services import DomainError, audit
-from portal.services.shortlists import consent_requests, disclosures, picks
+from portal.services.shortlists import consent_requests, disclosures, k_anonymity, picks, selections
 from portal.staff.assignment_views import RECRUITING
 from portal.staff.views import bp
 
@@ -48,7 +48,8 @@ def _page(item: Assignment, status: int = 200, error: str | None = None, reason:
                   cards={e.id: picks.card(e) for e in entries},
                   questions={e.id: consent_requests.of_entry(e) for e in entries},
                   released={e.id: disclosures.of_entry(e) for e in entries},
-                  releasable=disclosures.FIELD_LABELS, error=error, error_field=error_field, reason=reason,
+                  field_labels=disclosures.FIELD_LABELS, required_k=k_anonymity.required_k(),
+                  selected={s.shortlist_entry_id: s for s in selections.of_assignment(item)}, error=error, error_field=error_field, reason=reason,
                   chosen=request.form.get("consultant_id", ""))
 
 
@@ -98,8 +99,26 @@ def shortlist_remove(entry_id: int):
 @allow(RECRUITING)
 def shortlist_approve(entry_id: int):
     entry = _entry(entry_id)
-    return _act(entry, lambda: picks.approve_card(current_actor(), entry),
-                _("The anonymized card is approved: the client now sees it under its pseudonym."))
+    try:
+        approved = picks.approve_card(current_actor(), entry)
+    except DomainError as error:
+        db.session.rollback()
+        return _page(entry.assignment, 422, str(error.message), error_field=f"{error.field}-{entry.id}")
+    db.session.commit()
+    if approved:
+        flash(_("The anonymous card is approved: the client now sees it under its pseudonym."), "success")
+    else:
+        flash(_("The profile or the pool changed since this card was drafted, so it was drafted again: read the "
+                "new card and approve it."), "warning")
+    return hx_redirect(url_for("staff.shortlist", assignment_id=entry.assignment_id))
+
+
+@bp.route("/shortlist/<int:entry_id>/redraft", methods=["POST"])
+@allow(RECRUITING)
+def shortlist_redraft(entry_id: int):
+    entry = _entry(entry_id)
+    return _act(entry, lambda: picks.redraft(current_actor(), entry),
+                _("The card is drafted again from the profile and the pool as they are now."))
 
 
 @bp.route("/shortlist/<int:entry_id>/ask-interest", methods=["POST"])
@@ -114,5 +133,24 @@ def shortlist_ask_interest(entry_id: int):
 @allow(RECRUITING)
 def shortlist_release(entry_id: int):
     entry = _entry(entry_id)
-    return _act(entry, lambda: disclosures.release(current_actor(), entry, request.form.getlist("fields")),
-                _("The chosen data is released to the client and logged."))
+    ends_on = parse_date(request.form.get("ends_on", ""))
+    return _act(entry, lambda: disclosures.release(current_actor(), entry, reason=request.form.get("reason", ""),
+                                                   ends_on=ends_on),
+                _("What the consultant chose is released to the client, with your reason and end date, and logged."))
+
+
+@bp.route("/assignments/<int:assignment_id>/selection", methods=["POST"])
+@allow(RECRUITING)
+def shortlist_select(assignment_id: int):
+    """The final, human selection (R-STAFF-2): who, by whom, why; it fills the assignment."""
+    item = _assignment(assignment_id)
+    ids = [parse_id(value) for value in request.form.getlist("entries")]
+    try:
+        selections.record(current_actor(), item, [-1 if i is None else i for i in ids],
+                          request.form.get("selection_reason", ""))
+    except DomainError as error:
+        db.session.rollback()
+        return _page(item, 422, str(error.message), error_field=f"selection-{error.field}")
+    db.session.commit()
+    flash(_("The selection is recorded and the assignment is filled."), "success")
+    return hx_redirect(url_for("staff.shortlist", assignment_id=item.id))

@@ -12,6 +12,7 @@ from portal.services.organisations import partnerships, service_requests
 from portal.services.shortlists import picks
 from portal.services.actors import SYSTEM, Actor
 from tests import factories
+from tests.shortlists.conftest import pool
 from tests.orgs.helpers import assignment_form, make_assignment
 
 # endpoint → (method, url template, who tries it)
@@ -52,11 +53,12 @@ def world(app):
     db.session.add(consultant)
     db.session.flush()
     offer = Offer(assignment_id=published.id, organisation_id=supplier_org.id, supplier_consultant_id=consultant.id,
-                  rate=1000)
+                  rate=1000, state="submitted")
     db.session.add(offer)
     db.session.flush()
     ids["offer"] = offer.id
     shortlisting = make_assignment(org_a, state="shortlisting")
+    pool(5)  # no card without five consultants who share it
     entry = picks.add(SYSTEM, shortlisting, factories.make_user(role="consultant").id, "Fits")
     entry.state = "approved_for_buyer"
     ids["shortlisting"], ids["entry"] = shortlisting.id, entry.id

@@ -11,6 +11,7 @@ from portal.services.matching import search, documents
 from portal.services.profiles import entries, sections
 from portal.services.actors import Actor
 from tests.orgs.helpers import make_assignment
+from tests.shortlists.conftest import pool
 
 EN = {"Accept-Language": "en"}
 
@@ -45,6 +46,8 @@ def scene(login_as):
     assignment = make_assignment(organisation, state="shortlisting", title="Pipeline engineer")
     db.session.commit()
     search.drain()
+    pool(5)  # a card needs five consultants who share it; these are not indexed, so the ranking is as above
+    db.session.commit()
     return staff, people, assignment
 
 

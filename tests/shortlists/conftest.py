@@ -1,9 +1,10 @@
 """A buyer's assignment, two consultants with identifying data, a recruiter: the shortlist scene."""
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -45,6 +46,24 @@ def give_profile(user: User) -> ConsultantProfile:
     return profile
 
 
+_POOL_SERIAL = itertools.count(1)
+
+
+def pool(count: int) -> list[User]:
+    """`count` more consultants with the same kind of profile: no anonymous card is shown unless at least
+    five consultants of the pool share it (CARD_K), so every scene needs a pool."""
+    people = []
+    for number in range(count):
+        serial = next(_POOL_SERIAL)
+        person = User(email=f"pool{serial}@example.se", name=f"Pool Person {number}", role="consultant",
+                      password_hash="-", phone=f"070-000 00 {number:02d}")
+        db.session.add(person)
+        db.session.flush()
+        give_profile(person)
+        people.append(person)
+    return people
+
+
 @dataclass
 class Scene:
     staff: Portal
@@ -68,6 +87,7 @@ def scene(login_as) -> Scene:
     other = login_as("consultant", name="Nils Nybergsson", email="nils.n@example.se", phone="073-999 88 77").user
     give_profile(consultant.user)
     give_profile(other)
+    pool(5)
     organisation = buyer.user.memberships[0].organisation
     assignment = make_assignment(organisation, state="shortlisting", title="Test lead for release")
     db.session.commit()
@@ -88,6 +108,18 @@ def approve(scene: Scene, entry: ShortlistEntry) -> None:
 
 def ask_to_meet(scene: Scene, entry: ShortlistEntry):
     return scene.buyer.post(f"/buyer/assignments/{scene.assignment.id}/shortlist/{entry.id}/meet")
+
+
+def say_yes(scene: Scene, question, fields=("name", "contact")):
+    return scene.consultant.post(f"/consultant/requests/{question.id}/answer",
+                                 data={"answer": "yes", "fields": list(fields)})
+
+
+def release(scene: Scene, entry: ShortlistEntry, reason: str = "The client wants an interview.",
+            ends_on: date | None = None):
+    ends_on = ends_on or date.today() + timedelta(days=90)
+    return scene.staff.post(f"/staff/shortlist/{entry.id}/release",
+                            data={"reason": reason, "ends_on": ends_on.isoformat()}, headers=EN)
 
 
 def last_mail_to(user: User) -> OutboxMail:

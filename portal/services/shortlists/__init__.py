@@ -1,1 +1,1 @@
-"""Shortlists: human picks, anonymized cards, redaction, consent questions, disclosures to clients."""
+"""Shortlists: human picks, k-anonymous cards, consent questions, disclosures to clients, final selections."""

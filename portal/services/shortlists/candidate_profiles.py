@@ -1,25 +1,15 @@
-"""The consultant profile as plain data, and the anonymized card a buyer may see (R-BUY-7).
+"""The consultant profile as plain data (R-BUY-7, R-CON-9).
 
 `profile_dict` is the one seam between the profile models (ConsultantProfile and its child rows) and
-shortlists, disclosures and the anonymizer; `anonymized_card` runs `anonymize.anonymized_card` over it.
-The card is stored on the shortlist entry when a recruiter picks (a snapshot): staff approve exactly
-the text the buyer will see, whatever the consultant edits later."""
+shortlists, disclosures and the card drafter (cards.py)."""
 from __future__ import annotations
 
 from decimal import Decimal
 
 import sqlalchemy as sa
-from flask import current_app, has_request_context
-from flask_babel import get_locale
 
 from portal.extensions import db
-from portal.models import Assignment, ConsultantProfile, User
-from portal.services.privacy import restrictions
-from portal.services.shortlists import anonymize
-
-# The keys of a card, as anonymize.anonymized_card returns them.
-CARD_FIELDS = ("title", "summary", "region", "skills", "languages", "certificates", "employment", "education",
-               "available_from", "extent", "hourly_rate", "remote")
+from portal.models import ConsultantProfile, User
 
 
 def _rate(value: Decimal | None) -> int | float | None:
@@ -53,15 +43,3 @@ def profile_dict(consultant: User) -> dict:
     })
     return data
 
-
-def _locale(locale: str | None) -> str:
-    if locale:
-        return locale
-    current = get_locale() if has_request_context() else None
-    return str(current) if current else current_app.config.get("BABEL_DEFAULT_LOCALE", "en")
-
-
-def anonymized_card(consultant: User, assignment: Assignment, *, locale: str | None = None) -> dict:
-    """The card under a pseudonym (see portal.services.shortlists.anonymize for what is kept and why)."""
-    data = restrictions.without_restricted(profile_dict(consultant), consultant.id)  # R-RIGHTS-5
-    return anonymize.anonymized_card(data, assignment.id, locale=_locale(locale))
