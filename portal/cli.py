@@ -1,4 +1,5 @@
-"""Command-line groups, one per noun: users, audit, mail, privacy, assignments, shortlists, keys, search, demo."""
+"""Command-line groups, one per noun: users, audit, mail, privacy, assignments, offers, shortlists, keys, search,
+demo."""
 from __future__ import annotations
 
 import click
@@ -18,6 +19,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(privacy)
     app.cli.add_command(search_group)
     app.cli.add_command(shortlists_group)
+    app.cli.add_command(offers_group)
 
 
 @click.group(help="People who log in.")
@@ -223,6 +225,22 @@ def assignments_expire():
     count = lifecycle.expire_overdue(SYSTEM, date.today())
     db.session.commit()
     click.echo(f"expired {count} assignments")
+
+
+@click.group("offers", help="Suppliers' offers of their consultants.")
+def offers_group():
+    pass
+
+
+@offers_group.command("expire", help="Delete offers the consultant has not accepted within 14 days, and unclaimed "
+                                     "consultant records older than 30 days.")
+def offers_expire():
+    from portal.services.assignments import offers
+    from portal.services.actors import SYSTEM
+
+    count = offers.expire_unaccepted(SYSTEM)
+    db.session.commit()
+    click.echo(f"deleted {count} unaccepted offers and unclaimed consultant records")
 
 
 @click.group(help="Field-encryption keys (FIELD_ENCRYPTION_KEYS).")

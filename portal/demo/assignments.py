@@ -76,7 +76,8 @@ def _offer(assignment: Assignment, consultant: SupplierConsultant, state: str, r
     if found:
         return found
     offer = Offer(assignment_id=assignment.id, organisation_id=consultant.organisation_id,
-                  supplier_consultant_id=consultant.id, rate=rate, state=state)
+                  supplier_consultant_id=consultant.id, submitted_by_id=consultant.invited_by_id, rate=rate,
+                  state=state, decided_at=utcnow() if state in ("declined", "withdrawn") else None)
     for requirement in assignment.requirements:
         offer.answers.append(OfferAnswer(requirement_id=requirement.id,
                                          meets=True if requirement.kind == "must" else None,
@@ -102,8 +103,12 @@ def load(organisations: list[Organisation], people: dict[str, User]) -> Iterator
     if klara is not None and consultants[0].claimed_by_user_id is None:
         consultants[0].claimed_by_user_id, consultants[0].claimed_at = klara.id, utcnow()
     published = [a for a in made.values() if a.state == "published"]
+    # Offers in every state; Klara (konsult) has one waiting for her agreement, the others are past it.
+    _offer(published[0], consultants[0], "submitted", 1050)
+    _offer(published[1], consultants[0], "awaiting_consultant", 1050)
+    _offer(published[0], consultants[1], "declined", 980)
+    _offer(published[1], consultants[1], "withdrawn", 1020)
     for assignment in published:
-        _offer(assignment, consultants[0], "submitted", 1050)
         _offer(assignment, consultants[2], "reviewing", 990)
     shortlisting = next(a for a in made.values() if a.state == "shortlisting")
     _offer(shortlisting, consultants[1], "shortlisted", 1000)
@@ -113,7 +118,7 @@ def load(organisations: list[Organisation], people: dict[str, User]) -> Iterator
         db.session.add(AssignmentRating(assignment_id=filled.id, supplier_consultant_id=consultants[0].id, score=5,
                                         comment="Mycket bra samarbete.", rated_by_id=buyer_contacts[1].id
                                         if buyer_contacts[1] else None))
-    yield f"assignments: {len(made)} in every state; offers and {len(consultants)} supplier consultants"
+    yield f"assignments: {len(made)} in every state; offers in every state and {len(consultants)} supplier consultants"
     yield from _partner(partner, people)
     yield from _requests(people)
 

@@ -33,6 +33,7 @@ class SupplierConsultant(Base):
 
 
 class OfferState(str, enum.Enum):
+    AWAITING_CONSULTANT = "awaiting_consultant"  # the consultant has not agreed yet: staff do not see it
     SUBMITTED = "submitted"
     REVIEWING = "reviewing"
     SHORTLISTED = "shortlisted"
@@ -41,7 +42,8 @@ class OfferState(str, enum.Enum):
 
 
 class Offer(Base):
-    """A supplier offers one consultant to one assignment; it goes to staff, never to the buyer."""
+    """A supplier offers one consultant to one assignment; once the consultant agrees it goes to staff,
+    never to the buyer (R-CON-9)."""
 
     __tablename__ = "offers"
 
@@ -51,7 +53,7 @@ class Offer(Base):
     supplier_consultant_id: Mapped[int] = mapped_column(sa.ForeignKey("supplier_consultants.id"), index=True)
     submitted_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
     rate: Mapped[int]
-    state: Mapped[str] = mapped_column(sa.String(20), default=OfferState.SUBMITTED.value)
+    state: Mapped[str] = mapped_column(sa.String(20), default=OfferState.AWAITING_CONSULTANT.value)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     decided_at: Mapped[datetime | None]
 

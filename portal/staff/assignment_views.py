@@ -72,7 +72,7 @@ def offers_queue():
 
 
 def _offer(offer_id: int) -> Offer:
-    item = db.session.get(Offer, offer_id)
+    item = offers.for_staff(offer_id)  # an offer waiting for the consultant's yes is not staff's yet
     if item is None:
         abort(404)
     return item

@@ -81,7 +81,7 @@ def offer_new(assignment_id: int):
             apply_domain_error(form, error)
         else:
             db.session.commit()
-            flash(_("Your offer is sent to our staff."), "success")
+            flash(_("We have asked the consultant to agree; the offer goes to our staff when they accept."), "success")
             return hx_redirect(url_for("supplier.offer", offer_id=offer.id))
     return render("supplier/offer_form.html", assignment=item, form=form, status=422)
 

@@ -6,8 +6,10 @@ import re
 from datetime import date, timedelta
 
 import pytest
+import sqlalchemy as sa
 
 from portal.extensions import db
+from portal.models import Offer
 from tests import factories
 from tests.browser.conftest import assert_accessible, sign_in
 
@@ -82,11 +84,15 @@ def test_buyer_drafts_staff_publish_supplier_offers_buyer_sees_the_count(app, li
     supplier_page.locator("input[type=radio][value=yes]").check()
     supplier_page.locator("main select[id^=level_]").select_option("4")
     supplier_page.fill("#rate", "1150")
-    supplier_page.get_by_role("button", name="Send the offer to our staff").click()
+    supplier_page.get_by_role("button", name="Send the offer to the consultant").click()
     supplier_page.wait_for_url(re.compile(r"/supplier/offers/\d+$"))
-    assert "Received by our staff" in supplier_page.content()
+    assert "Waiting for the consultant's agreement" in supplier_page.content()
     assert_accessible(supplier_page)
 
+    buyer_page.reload()
+    assert count.inner_text() == "0"  # nothing counts before the consultant agrees (R-CON-9)
+    factories.accept_offer(db.session.scalar(sa.select(Offer)))
+    db.session.commit()
     buyer_page.reload()
     assert count.inner_text() == "1"
     buyer_page.goto(assignment_url)

@@ -141,7 +141,7 @@ def test_offer_count_is_a_number_and_never_the_offers(login_as):
     db.session.add(consultant)
     db.session.flush()
     db.session.add(Offer(assignment_id=item.id, organisation_id=supplier.id, supplier_consultant_id=consultant.id,
-                         rate=1234))
+                         rate=1234, state="submitted"))
     db.session.commit()
     listing = buyer.get("/buyer/assignments").get_data(as_text=True)
     assert f'id="offer-count-{item.id}">1<' in listing

@@ -1,4 +1,5 @@
-"""Suppliers offer consultants to published assignments; offers go to staff only (R-SUP-1)."""
+"""Suppliers offer consultants to published assignments; offers go to staff only, once the consultant
+agrees (R-SUP-1, R-CON-9; tests/orgs/test_offer_consent.py has the consultant's side)."""
 from __future__ import annotations
 
 import re
@@ -27,7 +28,7 @@ def _claim_link() -> str:
     return re.search(r"http://\S+/auth/consultant-invitation/\S+", mail.body_text).group(0).replace("http://localhost", "")
 
 
-def test_supplier_offers_a_new_consultant_who_is_invited_and_the_offer_goes_to_staff(login_as):
+def test_supplier_offers_a_new_consultant_who_is_invited_and_asked_to_agree(login_as):
     supplier = login_as("supplier")
     buyer_org = factories.make_organisation("buyer")
     assignment = make_assignment(buyer_org)
@@ -36,14 +37,15 @@ def test_supplier_offers_a_new_consultant_who_is_invited_and_the_offer_goes_to_s
     response = supplier.post(f"/supplier/assignments/{assignment.id}/offer", data=_offer_data(assignment))
     assert response.status_code == 303, response.get_data(as_text=True)[:3000]
     offer = db.session.scalar(sa.select(Offer))
-    assert offer.state == "submitted" and offer.rate == 1050
+    assert offer.state == "awaiting_consultant" and offer.rate == 1050
     assert [(a.meets, a.level) for a in offer.answers] == [(True, None), (None, 3)]
     consultant = offer.consultant
     assert (consultant.name, consultant.email, consultant.claimed_by_user_id) == ("Nils Nilsson", "nils@firm.se", None)
-    mail = db.session.scalar(sa.select(OutboxMail).where(OutboxMail.to_address == "nils@firm.se"))
+    mail = db.session.scalar(sa.select(OutboxMail).where(OutboxMail.to_address == "nils@firm.se")
+                             .order_by(OutboxMail.id))
     assert supplier.user.name in mail.body_text and buyer_org.name not in mail.body_text
     # the supplier sees the state; a second offer of the same consultant is refused
-    assert "Received by our staff" in supplier.get("/supplier/offers", headers=EN).get_data(as_text=True)
+    assert "Waiting for the consultant's agreement" in supplier.get("/supplier/offers", headers=EN).text
     again = supplier.post(f"/supplier/assignments/{assignment.id}/offer",
                           data=_offer_data(assignment, consultant_id=str(consultant.id)), headers=EN)
     assert again.status_code == 422 and "already offered" in again.get_data(as_text=True)
@@ -113,7 +115,7 @@ def test_staff_work_the_offer_queue_and_the_view_is_audited(login_as):
     assignment = make_assignment(factories.make_organisation("buyer"))
     db.session.commit()
     supplier.post(f"/supplier/assignments/{assignment.id}/offer", data=_offer_data(assignment))
-    offer = db.session.scalar(sa.select(Offer))
+    offer = factories.accept_offer(db.session.scalar(sa.select(Offer)))
     staff = login_as("staff")
     assert f"/staff/offers/{offer.id}" in staff.get("/staff/offers").get_data(as_text=True)
     assert staff.get(f"/staff/offers/{offer.id}").status_code == 200

@@ -15,6 +15,7 @@ from portal.extensions import db
 from portal.models import (Assignment, Offer, PrivacyRequest, ProfileInterest, Reference, ReferenceStatement,
                            ServiceRequest)
 from portal.services.profiles import sections
+from tests import factories
 from tests.orgs.helpers import assignment_form
 
 EN = {"Accept-Language": "en"}
@@ -82,6 +83,7 @@ def written(login_as):
     offer = db.session.scalar(sa.select(Offer))
 
     consultant = login_as("consultant")
+    factories.accept_offer(offer, consultant.user)  # the consultant agrees, so staff see it too
     profile = sections.profile_for(consultant.user)
     profile.summary = FREE
     db.session.add(ProfileInterest(profile_id=profile.id, text=FREE))
@@ -101,7 +103,7 @@ def written(login_as):
         supplier: [f"/supplier/assignments/{item.id}", f"/supplier/assignments/{item.id}/offer",
                    f"/supplier/offers/{offer.id}", f"/assignments/{item.id}", "/supplier/offers",
                    "/supplier/assignments", "/assignments"],
-        consultant: ["/consultant/profile", f"/support/{support.id}", f"/privacy/requests/{privacy.id}",
+        consultant: ["/consultant/profile", "/consultant/offers", f"/support/{support.id}", f"/privacy/requests/{privacy.id}",
                      "/privacy/rectification", "/support/"],
         staff: [f"/staff/assignments/{item.id}", f"/staff/offers/{offer.id}",
                 f"/staff/consultants/{consultant.user.id}", f"/staff/requests/{support.id}",

@@ -1,7 +1,9 @@
-"""Suppliers' consultants and offers to published assignments (R-SUP-1). Offers go to staff only."""
+"""Suppliers' consultants and offers to published assignments (R-SUP-1). An offer waits for the
+consultant's yes before it goes to staff (R-CON-9), and goes to staff only, never to the buyer."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask_babel import gettext, lazy_gettext as _l
@@ -12,6 +14,11 @@ from portal.models import (Assignment, AssignmentComment, AssignmentState, Offer
 from portal.services import DomainError, audit, mail
 from portal.services.accounts import tokens
 from portal.services.actors import Actor
+from portal.links import external_url
+
+# What the mails promise: an unanswered offer is deleted after this, an unclaimed record after that.
+AWAITING_DAYS = 14
+UNCLAIMED_DAYS = 30
 
 # Staff decide: (from, to) pairs; the supplier may only withdraw.
 STAFF_TRANSITIONS = {
@@ -20,7 +27,8 @@ STAFF_TRANSITIONS = {
     (OfferState.REVIEWING.value, OfferState.SHORTLISTED.value),
     (OfferState.REVIEWING.value, OfferState.DECLINED.value),
 }
-WITHDRAWABLE = {OfferState.SUBMITTED.value, OfferState.REVIEWING.value}
+WITHDRAWABLE = {OfferState.AWAITING_CONSULTANT.value, OfferState.SUBMITTED.value, OfferState.REVIEWING.value}
+AWAITING = OfferState.AWAITING_CONSULTANT.value
 
 
 @dataclass
@@ -44,7 +52,8 @@ def consultant_for(organisation: Organisation, consultant_id: int) -> SupplierCo
 
 def register_consultant(actor: Actor, organisation: Organisation, *, name: str, email: str,
                         link_for) -> SupplierConsultant:
-    """Store only name and e-mail, and invite the consultant to claim and control their profile."""
+    """Store only name and e-mail, and invite the consultant to claim and control their profile; the
+    mail says what else may be stored (an offer awaiting their yes) and for how long."""
     from portal.services.accounts.registration import normalise_email
 
     address = normalise_email(email)
@@ -60,7 +69,7 @@ def register_consultant(actor: Actor, organisation: Organisation, *, name: str, 
     mail.queue(address, lambda: gettext("%(organisation)s registered you with Customersonly",
                                         organisation=organisation.name),
                "consultant_claim", organisation=organisation, inviter=actor.user, name=consultant.name,
-               link=link_for(token))
+               link=link_for(token), unclaimed_days=UNCLAIMED_DAYS, offer_days=AWAITING_DAYS)
     audit.record(actor, "supplier_consultant.register", obj=consultant, detail={"organisation": organisation.id})
     return consultant
 
@@ -108,10 +117,35 @@ def submit(actor: Actor, organisation: Organisation, assignment: Assignment, con
             raise DomainError(_l("Give a level 0–5 for every should requirement."), field="answers")
         offer.answers.append(OfferAnswer(requirement_id=requirement.id, meets=answer.meets,
                                          level=answer.level, evidence=(answer.evidence or "").strip()))
+    offer.state = AWAITING
     db.session.add(offer)
     db.session.flush()
+    _ask_consultant(offer, consultant, assignment, organisation)
     audit.record(actor, "offer.submit", obj=offer, detail={"assignment": assignment.id})
     return offer
+
+
+def answer_deadline(offer: Offer) -> datetime:
+    """When an offer the consultant has not accepted is deleted."""
+    return offer.created_at + timedelta(days=AWAITING_DAYS)
+
+
+def _ask_consultant(offer: Offer, consultant: SupplierConsultant, assignment: Assignment,
+                    organisation: Organisation) -> None:
+    """Mail the consultant, in their language, what the supplier proposes, what we store and for how long,
+    and where to answer: their portal, or a fresh link to claim the record first."""
+    person = db.session.get(User, consultant.claimed_by_user_id) if consultant.claimed_by_user_id else None
+    if person is not None:
+        link = external_url("consultant.offers_page")
+    else:
+        link = external_url("auth.claim_consultant",
+                            token=tokens.issue("consultant_claim", {"supplier_consultant": consultant.id}))
+    mail.queue(consultant.email, lambda: gettext("%(organisation)s wants to offer you for an assignment",
+                                                 organisation=organisation.name),
+               "offer_consent", locale=person.locale if person else None, name=consultant.name,
+               organisation=organisation, assignment=assignment, offer=offer, answers=offer.answers,
+               deadline=answer_deadline(offer), days=AWAITING_DAYS, unclaimed_days=UNCLAIMED_DAYS,
+               claimed=person is not None, link=link)
 
 
 def offers_of(organisation: Organisation) -> list[Offer]:
@@ -126,6 +160,8 @@ def offer_for(organisation: Organisation, offer_id: int) -> Offer | None:
 def withdraw(actor: Actor, offer: Offer) -> None:
     if offer.state not in WITHDRAWABLE:
         raise DomainError(_l("This offer can no longer be withdrawn."))
+    if offer.state == OfferState.AWAITING_CONSULTANT.value:
+        offer.answers.clear()  # nobody but the consultant saw them: nothing about them needs keeping
     offer.state, offer.decided_at = OfferState.WITHDRAWN.value, utcnow()
     audit.record(actor, "offer.withdraw", obj=offer)
 
@@ -140,7 +176,14 @@ def decide(actor: Actor, offer: Offer, to_state: str) -> None:
 
 
 def on_assignment(assignment: Assignment) -> list[Offer]:
-    return list(db.session.scalars(sa.select(Offer).where(Offer.assignment_id == assignment.id).order_by(Offer.id)))
+    """The offers staff see on an assignment: not the ones still waiting for the consultant's yes."""
+    return list(db.session.scalars(sa.select(Offer).where(Offer.assignment_id == assignment.id,
+                                                          Offer.state != AWAITING).order_by(Offer.id)))
+
+
+def for_staff(offer_id: int) -> Offer | None:
+    """One offer as staff may open it: never one the consultant has not agreed to."""
+    return db.session.scalar(sa.select(Offer).where(Offer.id == offer_id, Offer.state != AWAITING))
 
 
 def queue(states: tuple[str, ...] = (OfferState.SUBMITTED.value, OfferState.REVIEWING.value)) -> list[Offer]:
@@ -191,3 +234,87 @@ def claim_with_new_account(actor: Actor, token: str, *, name: str, password: str
                                                  locale=locale)
     claim(actor, token, user)
     return user
+
+
+# --- the consultant's answer (R-CON-9) and the clean-up of what nobody accepted ---------------------
+
+def of_consultant(user: User) -> list[Offer]:
+    """Offers of the supplier records this person has claimed, newest first."""
+    return list(db.session.scalars(
+        sa.select(Offer).join(SupplierConsultant, SupplierConsultant.id == Offer.supplier_consultant_id)
+        .where(SupplierConsultant.claimed_by_user_id == user.id)
+        .order_by(Offer.created_at.desc(), Offer.id.desc())))
+
+
+def for_consultant(user: User, offer_id: int) -> Offer | None:
+    return db.session.scalar(
+        sa.select(Offer).join(SupplierConsultant, SupplierConsultant.id == Offer.supplier_consultant_id)
+        .where(Offer.id == offer_id, SupplierConsultant.claimed_by_user_id == user.id))
+
+
+def waiting_count(user: User) -> int:
+    return db.session.scalar(
+        sa.select(sa.func.count(Offer.id))
+        .join(SupplierConsultant, SupplierConsultant.id == Offer.supplier_consultant_id)
+        .where(SupplierConsultant.claimed_by_user_id == user.id, Offer.state == AWAITING)) or 0
+
+
+def _answerable(offer: Offer) -> None:
+    if offer.state != AWAITING:
+        raise DomainError(_l("You have already answered this offer, or the supplier has withdrawn it."))
+    if utcnow() > answer_deadline(offer):
+        raise DomainError(_l("The time to answer this offer has run out; it will be deleted."))
+
+
+def consultant_accept(actor: Actor, offer: Offer) -> None:
+    """The consultant agrees: the offer goes to staff."""
+    _answerable(offer)
+    if offer.assignment.is_closed:
+        raise DomainError(_l("This assignment no longer takes offers."))
+    offer.state = OfferState.SUBMITTED.value
+    db.session.flush()
+    audit.record(actor, "offer.consultant_accept", subject=actor.user, obj=offer,
+                 detail={"assignment": offer.assignment_id})
+
+
+def consultant_decline(actor: Actor, offer: Offer) -> None:
+    """The consultant says no: the offer and its answers are deleted and the supplier is told, without a reason."""
+    _answerable(offer)
+    submitter = db.session.get(User, offer.submitted_by_id) if offer.submitted_by_id else None
+    if submitter is not None:
+        mail.queue(submitter, lambda: gettext("A consultant did not accept your offer"), "offer_not_accepted",
+                   consultant_name=offer.consultant.name, assignment=offer.assignment)
+    audit.record(actor, "offer.consultant_decline", subject=actor.user, obj=offer,
+                 detail={"assignment": offer.assignment_id})
+    db.session.delete(offer)
+    db.session.flush()
+
+
+def expire_unaccepted(actor: Actor, now: datetime | None = None) -> int:
+    """Delete offers left unaccepted past AWAITING_DAYS, with their answers, and unclaimed consultant
+    records older than UNCLAIMED_DAYS that nothing live refers to. Returns how many rows of both."""
+    now = now or utcnow()
+    stale = list(db.session.scalars(sa.select(Offer).where(
+        Offer.state == AWAITING, Offer.created_at < now - timedelta(days=AWAITING_DAYS))))
+    for offer in stale:
+        audit.record(actor, "offer.expire", obj=offer, detail={"assignment": offer.assignment_id})
+        db.session.delete(offer)
+    db.session.flush()
+    records = list(db.session.scalars(sa.select(SupplierConsultant).where(
+        SupplierConsultant.claimed_by_user_id.is_(None),
+        SupplierConsultant.invited_at < now - timedelta(days=UNCLAIMED_DAYS))))
+    removed = 0
+    for record in records:
+        left = list(db.session.scalars(sa.select(Offer).where(Offer.supplier_consultant_id == record.id)))
+        # A withdrawn offer is the supplier's history, not a reason to keep the person; anything else
+        # (an offer still in its 14 days, one staff work on, bookkeeping after erasure) keeps the record.
+        if any(o.state != OfferState.WITHDRAWN.value for o in left):
+            continue
+        for offer in left:
+            db.session.delete(offer)
+        db.session.flush()
+        audit.record(actor, "supplier_consultant.expire", obj=record, detail={"organisation": record.organisation_id})
+        db.session.delete(record)
+        removed += 1
+    db.session.flush()
+    return len(stale) + removed

@@ -2,7 +2,7 @@
 
 One small interface, so the source can change without touching the callers. Consultant profiles
 (issue 3) are built elsewhere; until their skill tables exist, a "match" is a consultant whom a
-supplier has offered with a yes to a must requirement, or a level of 3 or more to a should
+supplier has offered (and who agreed to the offer) with a yes to a must requirement, or a level of 3 or more to a should
 requirement, of the same wording (case-insensitive) in any assignment.
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from portal.extensions import db
-from portal.models import AssignmentRequirement, Offer, OfferAnswer
+from portal.models import AssignmentRequirement, Offer, OfferAnswer, OfferState
 
 FEW = 3  # a must requirement matched by fewer consultants than this gets a hint
 
@@ -25,6 +25,7 @@ def count_matching(skill_name: str) -> int:
              .join(Offer, Offer.id == OfferAnswer.offer_id)
              .join(AssignmentRequirement, AssignmentRequirement.id == OfferAnswer.requirement_id)
              .where(sa.func.lower(AssignmentRequirement.text) == name,
+                    Offer.state != OfferState.AWAITING_CONSULTANT.value,  # not counted before the consultant's yes
                     sa.or_(OfferAnswer.meets.is_(True), OfferAnswer.level >= 3)))
     return db.session.scalar(query) or 0
 
