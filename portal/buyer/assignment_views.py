@@ -14,7 +14,7 @@ from portal.representation import current_organisation
 from portal.request_actor import current_actor
 from portal.services import DomainError
 from portal.services.assignments import lifecycle, ratings, requirement_stats
-from portal.services.shortlists import disclosures, picks
+from portal.services.shortlists import disclosures, picks, showings
 from portal.services.assignments.lifecycle import StaleError
 
 
@@ -64,7 +64,11 @@ def assignment_new():
 
 @bp.route("/assignments/<int:assignment_id>")
 def assignment(assignment_id: int):
-    return render("buyer/assignment.html", **_detail_context(_assignment(assignment_id)))
+    context = _detail_context(_assignment(assignment_id))
+    # The consultant sees where their anonymous card went (R-CON-9).
+    if showings.record(current_organisation("buyer"), assignment_id, context["shortlist"]):
+        db.session.commit()
+    return render("buyer/assignment.html", **context)
 
 
 @bp.route("/assignments/<int:assignment_id>/edit", methods=["GET", "POST"])
@@ -116,12 +120,13 @@ def assignment_state(assignment_id: int):
 def _detail_context(item: Assignment, rating_form: RatingForm | None = None) -> dict:
     if rating_form is None:
         rating_form = RatingForm(formdata=None)
-    rating_form.consultant_id.choices = choices([(0, _("The assignment as a whole")), *(
-        (c.id, c.name) for c in ratings.offered_consultants(item))])
+    rateable = ratings.rateable(item)
+    rating_form.consultant_id.choices = choices([(0, _("The assignment as a whole")), *rateable])
     return {"assignment": item, "form": EmptyForm(), "rating_form": rating_form,
             "stats": requirement_stats.for_assignment(item), "few": requirement_stats.FEW,
             "offer_count": lifecycle.offer_counts([item.id]).get(item.id, 0),
             "transitions": lifecycle.allowed_transitions(item, "buyer"), "ratings": ratings.ratings_of(item),
+            "rated_names": dict(rateable),
             "shortlist": picks.buyer_rows(item), "release_labels": disclosures.FIELD_LABELS}
 
 
@@ -129,7 +134,7 @@ def _detail_context(item: Assignment, rating_form: RatingForm | None = None) -> 
 def assignment_rate(assignment_id: int):
     item = _assignment(assignment_id)
     form = RatingForm()
-    form.consultant_id.choices = choices([(0, ""), *((c.id, c.name) for c in ratings.offered_consultants(item))])
+    form.consultant_id.choices = choices([(0, ""), *ratings.rateable(item)])
     if form.validate():
         try:
             ratings.rate(current_actor(), item, score=form.score.data, comment=form.comment.data or "",

@@ -71,6 +71,19 @@ def test_contact_person_must_represent_the_organisation(buyer):
     assert lifecycle.create(actor, organisation, _data(contact_person_id=actor.user_id)).contact_person_id
 
 
+def _selected(item, staff: Actor) -> None:
+    from portal.models import Selection, ShortlistEntry
+
+    consultant = factories.make_user(role="consultant")
+    entry = ShortlistEntry(assignment_id=item.id, consultant_id=consultant.id, reason="Fits", pseudonym="K-TEST",
+                           anonymized_card_json="{}", card_k=5, state="released")
+    db.session.add(entry)
+    db.session.flush()
+    db.session.add(Selection(assignment_id=item.id, shortlist_entry_id=entry.id, consultant_id=consultant.id,
+                             decided_by_id=staff.user_id, reason="Best fit."))
+    db.session.flush()
+
+
 def test_state_table_who_may_do_what_and_every_change_is_audited(buyer):
     actor, organisation = buyer
     staff = Actor(user=factories.make_user(role="staff"))
@@ -83,6 +96,9 @@ def test_state_table_who_may_do_what_and_every_change_is_audited(buyer):
     lifecycle.transition(staff, item, "published")
     assert item.published_at is not None
     lifecycle.transition(staff, item, "shortlisting")
+    with pytest.raises(DomainError, match="Record the final selection"):
+        lifecycle.transition(staff, item, "filled")  # R-STAFF-2: nobody is filled without a recorded choice
+    _selected(item, staff)
     lifecycle.transition(staff, item, "filled")
     with pytest.raises(DomainError):
         lifecycle.transition(staff, item, "published")  # filled is final
@@ -140,7 +156,7 @@ def _offer_answers(assignment, n: int, meets: bool = True):
         db.session.add(consultant)
         db.session.flush()
         offer = Offer(assignment_id=assignment.id, organisation_id=supplier.id, supplier_consultant_id=consultant.id,
-                      rate=900)
+                      rate=900, state="submitted")
         offer.answers = [OfferAnswer(requirement_id=assignment.requirements[0].id, meets=meets),
                          OfferAnswer(requirement_id=assignment.requirements[1].id, level=4)]
         db.session.add(offer)

@@ -29,6 +29,7 @@ def test_ratings_of_earlier_assignments_reach_the_document_the_score_and_the_wor
         db.session.add(Offer(assignment_id=earlier.id, organisation_id=supplier.id, supplier_consultant_id=record.id,
                              rate=900, state="shortlisted"))
         db.session.flush()
+        factories.selected_with_name(earlier, rated)  # only someone selected and named may be rated
         ratings.rate(Actor(buyer.user), earlier, score=score, comment="", supplier_consultant_id=record.id)
     assignment = make_assignment(organisation, state="shortlisting", title="Pipeline engineer")
     db.session.commit()
@@ -74,6 +75,7 @@ def test_a_rating_the_consultant_disputes_stops_counting_until_resolved(app, log
     db.session.add(Offer(assignment_id=earlier.id, organisation_id=supplier.id, supplier_consultant_id=record.id,
                          rate=900, state="shortlisted"))
     db.session.flush()
+    factories.selected_with_name(earlier, rated)
     ratings.rate(Actor(buyer.user), earlier, score=1, comment="", supplier_consultant_id=record.id)
     db.session.commit()
     search.drain()
@@ -84,7 +86,8 @@ def test_a_rating_the_consultant_disputes_stops_counting_until_resolved(app, log
     db.session.commit()
     assert search.pending() > 0  # the dispute queued the consultant for the index
     search.drain()
-    assert documents.load_document(rated.id)["earlier_assignments"] == []
+    # she was still put forward to that client; only the disputed rating stops counting
+    assert [e["rating"] for e in documents.load_document(rated.id)["earlier_assignments"]] == [None]
 
     officer = factories.make_user(role="staff", staff_roles="privacy_officer")
     disputes.reject(Actor(officer), dispute, "The client confirms the assignment.")

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import AuditEvent, ConsentRequest, Disclosure, ShortlistEntry
-from tests.shortlists.conftest import EN, answer_link_token, approve, ask_to_meet, last_mail_to, pick
+from tests.shortlists.conftest import EN, answer_link_token, approve, ask_to_meet, last_mail_to, pick, release, say_yes
 
 
 def _html(portal, url: str) -> str:
@@ -24,7 +24,7 @@ def test_full_flow_from_pick_to_disclosure(scene):
     entry = pick(scene, klara, reason="Led the testing of two bank releases.")
     pick(scene, scene.other)
     assert entry.picked_by_id == scene.staff.user.id and entry.reason == "Led the testing of two bank releases."
-    assert entry.state == "proposed" and entry.pseudonym.startswith("Kandidat K-")  # picked in Swedish, the default
+    assert entry.state == "proposed" and entry.pseudonym.startswith("K-") and entry.card_k >= 5
 
     buyer_url = f"/buyer/assignments/{scene.assignment.id}"
     assert entry.pseudonym not in _html(scene.buyer, buyer_url)  # not approved: the buyer sees nothing yet
@@ -47,19 +47,20 @@ def test_full_flow_from_pick_to_disclosure(scene):
     portal = _html(scene.consultant, "/consultant/requests")
     assert scene.assignment.title in portal and scene.assignment.organisation.name in portal
     assert "One question about you" in _html(scene.consultant, "/consultant/")
-    assert scene.consultant.post(f"/consultant/requests/{question.id}/answer", data={"answer": "yes"}).status_code == 303
+    assert say_yes(scene, question, ["name"]).status_code == 303
     db.session.refresh(entry)
-    assert entry.state == "consultant_accepted" and question.answered_via == "portal"
+    assert entry.state == "consultant_accepted" and question.answered_via == "portal" and question.fields == ["name"]
     assert all(value not in _html(scene.buyer, buyer_url) for value in scene.identifying())  # yes alone sends nothing
 
-    response = scene.staff.post(f"/staff/shortlist/{entry.id}/release", data={"fields": ["name", "email"]})
+    response = release(scene, entry, reason="Interview on Monday.")
     assert response.status_code == 303
     disclosure = db.session.scalar(sa.select(Disclosure))
-    assert disclosure.fields == ["name", "email"] and disclosure.consent_request_id == question.id
+    assert disclosure.fields == ["name"] and disclosure.consent_request_id == question.id
+    assert disclosure.reason == "Interview on Monday." and disclosure.ends_on is not None
     assert disclosure.organisation_id == scene.assignment.organisation_id
     assert disclosure.released_by_id == scene.staff.user.id
     html = _html(scene.buyer, buyer_url)
-    assert klara.name in html and klara.email in html and klara.phone not in html
+    assert klara.name in html and klara.email not in html and klara.phone not in html  # only what she chose
     assert scene.other.name not in html and scene.other.email not in html
 
     mine = _html(scene.consultant, "/consultant/requests")
@@ -104,20 +105,25 @@ def test_decline_shows_not_available_and_nothing_can_be_released(scene):
     assert entry.state == "consultant_declined"
     html = _html(scene.buyer, f"/buyer/assignments/{scene.assignment.id}")
     assert "Not available" in html and ">Ask to meet<" not in html and "Skills" not in html
-    response = scene.staff.post(f"/staff/shortlist/{entry.id}/release", data={"fields": ["name"]}, headers=EN)
+    response = release(scene, entry)
     assert response.status_code == 422 and "has not said yes" in response.get_data(as_text=True)
     assert db.session.scalar(sa.select(sa.func.count(Disclosure.id))) == 0
 
 
-def test_nothing_is_released_before_a_yes_or_without_fields(scene):
+def test_nothing_is_released_before_a_yes_nor_without_a_reason_and_an_end(scene):
     entry = pick(scene, scene.consultant.user)
     approve(scene, entry)
-    assert scene.staff.post(f"/staff/shortlist/{entry.id}/release", data={"fields": ["name"]}).status_code == 422
+    assert release(scene, entry).status_code == 422
     ask_to_meet(scene, entry)
     question = db.session.scalar(sa.select(ConsentRequest))
-    scene.consultant.post(f"/consultant/requests/{question.id}/answer", data={"answer": "yes"})
-    assert scene.staff.post(f"/staff/shortlist/{entry.id}/release", data={}).status_code == 422
-    assert scene.staff.post(f"/staff/shortlist/{entry.id}/release", data={"fields": ["name", "salary"]}).status_code == 422
+    say_yes(scene, question)
+    url = f"/staff/shortlist/{entry.id}/release"
+    assert scene.staff.post(url, data={}).status_code == 422
+    response = release(scene, entry, reason=" ")
+    assert response.status_code == 422 and "Say why you release" in response.get_data(as_text=True)
+    for ends_on in ("", "tomorrow", "2020-01-01", "9999-12-31", "2027-02-30"):
+        response = scene.staff.post(url, data={"reason": "Interview", "ends_on": ends_on}, headers=EN)
+        assert response.status_code == 422 and "Give the last day" in response.get_data(as_text=True)
     assert db.session.scalar(sa.select(sa.func.count(Disclosure.id))) == 0
 
 
@@ -128,7 +134,13 @@ def test_answering_twice_and_bad_answers_are_refused(scene):
     question = db.session.scalar(sa.select(ConsentRequest))
     url = f"/consultant/requests/{question.id}/answer"
     assert scene.consultant.post(url, data={"answer": "maybe"}).status_code == 400
-    assert scene.consultant.post(url, data={"answer": "yes"}).status_code == 303
+    response = scene.consultant.post(url, data={"answer": "yes"}, headers=EN)  # a yes that names nothing
+    assert response.status_code == 422 and "Choose what we may tell the client" in response.get_data(as_text=True)
+    response = scene.consultant.post(url, data={"answer": "yes", "fields": ["name", "salary"]}, headers=EN)
+    assert response.status_code == 422 and "Choose only from the list" in response.get_data(as_text=True)
+    db.session.refresh(question)
+    assert question.status == "pending" and question.fields_json is None
+    assert say_yes(scene, question).status_code == 303
     response = scene.consultant.post(url, data={"answer": "no"}, headers=EN)
     assert response.status_code == 409 and "already answered" in response.get_data(as_text=True)
     db.session.refresh(question)
@@ -181,10 +193,11 @@ def test_disclosures_are_append_only_and_in_the_personal_data(scene):
     approve(scene, entry)
     ask_to_meet(scene, entry)
     question = db.session.scalar(sa.select(ConsentRequest))
-    scene.consultant.post(f"/consultant/requests/{question.id}/answer", data={"answer": "yes"})
-    scene.staff.post(f"/staff/shortlist/{entry.id}/release", data={"fields": ["phone"]})
+    say_yes(scene, question, ["contact"])
+    release(scene, entry)
     disclosure = db.session.scalar(sa.select(Disclosure))
-    assert json.loads(disclosure.released_json) == {"phone": scene.consultant.user.phone}
+    klara = scene.consultant.user
+    assert json.loads(disclosure.released_json) == {"email": klara.email, "phone": klara.phone}
     disclosure.fields_json = "[]"
     try:
         db.session.flush()

@@ -30,7 +30,7 @@ def test_a_hand_pick_says_so_with_the_recruiters_reason(scene):
     html = scene.consultant.get("/consultant/requests", headers=EN).get_data(as_text=True)
     assert "Why was I suggested?" in html
     assert "A recruiter picked you by hand for this reason: Ten years of test leadership." in html
-    assert f"/consultant/requests/{question.id}/human-review" in html
+    assert f"/consultant/shortlists/{question.shortlist_entry_id}/human-review" in html
 
 
 def test_a_ranked_pick_is_explained_in_plain_words(scene):
@@ -48,7 +48,7 @@ def test_a_ranked_pick_is_explained_in_plain_words(scene):
 
 def test_asking_for_a_human_review_opens_a_privacy_request(scene):
     question = _question(scene, pick(scene, scene.consultant.user))
-    response = scene.consultant.post(f"/consultant/requests/{question.id}/human-review", headers=EN)
+    response = scene.consultant.post(f"/consultant/shortlists/{question.shortlist_entry_id}/human-review", headers=EN)
     assert response.status_code == 303
     request = db.session.scalar(sa.select(PrivacyRequest))
     assert request.kind == "human_review" and request.user_id == scene.consultant.user.id
@@ -59,6 +59,18 @@ def test_asking_for_a_human_review_opens_a_privacy_request(scene):
 def test_nobody_asks_a_review_on_someone_elses_question(scene, login_as):
     question = _question(scene, pick(scene, scene.consultant.user))
     stranger = login_as("consultant", name="Sven Stranger")
-    assert stranger.post(f"/consultant/requests/{question.id}/human-review").status_code == 404
-    assert scene.consultant.post("/consultant/requests/999999/human-review").status_code == 404
+    assert stranger.post(f"/consultant/shortlists/{question.shortlist_entry_id}/human-review").status_code == 404
+    assert scene.consultant.post("/consultant/shortlists/999999/human-review").status_code == 404
     assert db.session.scalar(sa.select(sa.func.count(PrivacyRequest.id))) == 0
+
+
+def test_every_pick_is_explained_before_any_question_is_sent(scene):
+    """R-MATCH-3: a consultant picked for a shortlist sees why and can ask for a human review at once,
+    not only after a question reaches them."""
+    entry = pick(scene, scene.consultant.user, reason="Strong on release testing.")
+    assert db.session.scalar(sa.select(sa.func.count(ConsentRequest.id))) == 0
+    html = scene.consultant.get("/consultant/requests", headers=EN).get_data(as_text=True)
+    assert scene.assignment.title in html and "Strong on release testing." in html
+    response = scene.consultant.post(f"/consultant/shortlists/{entry.id}/human-review", headers=EN)
+    assert response.status_code == 303
+    assert db.session.scalar(sa.select(PrivacyRequest)).kind == "human_review"

@@ -10,7 +10,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from portal.extensions import db
 from portal.models import (EDITABLE_STATES, Assignment, AssignmentRequirement, AssignmentState, Membership,
-                           Offer, OfferState, Organisation, utcnow)
+                           Offer, OfferState, Organisation, Selection, utcnow)
 from portal.services import DomainError, audit
 from portal.services.actors import Actor
 from portal.services.assignments import revision_review
@@ -171,12 +171,20 @@ def transition(actor: Actor, assignment: Assignment, to_state: str) -> None:
     if who is None or kind not in who:
         raise DomainError(gettext("This assignment cannot go from “%(from)s” to “%(to)s”.",
                              **{"from": assignment.state, "to": to_state}))
+    if to_state == S.FILLED.value and not _selected(assignment):
+        raise DomainError(_l("Record the final selection on the shortlist page: it fills the assignment with "
+                             "who was selected, by whom and why."))
     from_state = assignment.state
     assignment.state = to_state
     if to_state == S.PUBLISHED.value and assignment.published_at is None:
         assignment.published_at = utcnow()
     db.session.flush()
     audit.record(actor, "assignment.transition", obj=assignment, detail={"from": from_state, "to": to_state})
+
+
+def _selected(assignment: Assignment) -> bool:
+    return db.session.scalar(sa.select(Selection.id).where(Selection.assignment_id == assignment.id).limit(1)) \
+        is not None
 
 
 def expire_overdue(actor: Actor, today: date) -> int:

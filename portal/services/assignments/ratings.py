@@ -17,9 +17,8 @@ def rate(actor: Actor, assignment: Assignment, *, score: int, comment: str,
         raise DomainError(_l("You can rate an assignment once it is filled."))
     if not 1 <= score <= 5:
         raise DomainError(_l("Give a score from 1 to 5."), field="score")
-    if supplier_consultant_id is not None and supplier_consultant_id not in {
-            c.id for c in offered_consultants(assignment)}:
-        raise DomainError(_l("Choose a consultant who was offered to this assignment."), field="consultant_id")
+    if supplier_consultant_id is not None and supplier_consultant_id not in dict(rateable(assignment)):
+        raise DomainError(_l("Choose a consultant who was selected for this assignment."), field="consultant_id")
     existing = db.session.scalar(sa.select(AssignmentRating).where(
         AssignmentRating.assignment_id == assignment.id,
         AssignmentRating.supplier_consultant_id.is_(None) if supplier_consultant_id is None
@@ -42,15 +41,23 @@ def ratings_of(assignment: Assignment) -> list[AssignmentRating]:
                                    .order_by(AssignmentRating.id)))
 
 
-def offered_consultants(assignment: Assignment) -> list[SupplierConsultant]:
-    """Consultants shortlisted for the assignment: the ones a buyer may rate."""
-    return list(db.session.scalars(sa.select(SupplierConsultant).join(Offer, Offer.supplier_consultant_id ==
-                                                                      SupplierConsultant.id)
-                                   .where(Offer.assignment_id == assignment.id, Offer.state == "shortlisted")))
-
-
 def concerning(user: User) -> list[AssignmentRating]:
     """Ratings of the consultant records this person has claimed."""
     return list(db.session.scalars(sa.select(AssignmentRating).join(
         SupplierConsultant, SupplierConsultant.id == AssignmentRating.supplier_consultant_id)
         .where(SupplierConsultant.claimed_by_user_id == user.id).order_by(AssignmentRating.rated_at.desc())))
+
+
+def rateable(assignment: Assignment) -> list[tuple[int, str]]:
+    """(supplier consultant id, name) of the people a buyer may rate: selected for this assignment, and
+    named to the buyer with the consultant's own yes (R-STAFF-2, R-CON-9). Never an unconsented name."""
+    from portal.services.shortlists import selections
+
+    known = selections.known_to_buyer(assignment)
+    if not known:
+        return []
+    records = db.session.scalars(sa.select(SupplierConsultant).where(
+        SupplierConsultant.claimed_by_user_id.in_(list(known)),
+        SupplierConsultant.id.in_(sa.select(Offer.supplier_consultant_id).where(Offer.assignment_id == assignment.id)))
+        .order_by(SupplierConsultant.id))
+    return [(record.id, known[record.claimed_by_user_id]) for record in records]

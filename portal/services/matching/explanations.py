@@ -7,7 +7,7 @@ import json
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from portal.models import ConsentRequest, PrivacyRequest, ShortlistEntry, User
+from portal.models import PrivacyRequest, ShortlistEntry, User
 from portal.services.matching import ranker
 from portal.services.privacy import privacy_requests
 from portal.services.actors import Actor
@@ -35,9 +35,10 @@ def why_suggested(entry: ShortlistEntry, locale: str) -> list[str]:
                 _("No automatic ranking was used for this choice.")]
 
 
-def ask_human_review(actor: Actor, consultant: User, question: ConsentRequest) -> PrivacyRequest:
+def ask_human_review(actor: Actor, consultant: User, entry: ShortlistEntry) -> PrivacyRequest:
     """The consultant asks a person to review why they were matched (Art. 22(3), R-MATCH-3): a privacy
-    request of kind human_review in the privacy officer's queue, naming the assignment."""
-    details = f"Human review of the matching for the assignment “{question.assignment.title}” " \
-              f"(assignment {question.assignment_id}, shortlist entry {question.shortlist_entry_id})."
+    request of kind human_review in the privacy officer's queue, naming the assignment. Open to everyone
+    who was picked for a shortlist, whether or not a question was sent."""
+    details = f"Human review of the matching for the assignment “{entry.assignment.title}” " \
+              f"(assignment {entry.assignment_id}, shortlist entry {entry.id})."
     return privacy_requests.open_for_user(actor, consultant, "human_review", details)

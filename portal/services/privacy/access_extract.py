@@ -68,6 +68,9 @@ CATEGORIES: dict[str, dict[str, str]] = {
 SOURCES = {
     "assignment_ratings": "The client or recruiter who rated the assignment",
     "shortlist_entries": "Our recruiters, helped by the portal's matching",
+    "card_showings": "Recorded by the portal when a client was shown your anonymous card",
+    "disclosure_ends": "You, when you stopped a client's further use of what was released",
+    "selections": "The recruiter who made the final selection",
     "consent_requests": "Our recruiters' questions and your answers",
     "invitations": "The person who invited you",
     "reference_statements": "Your referees, as recorded by our recruiters",

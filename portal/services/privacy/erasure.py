@@ -34,11 +34,12 @@ from flask_babel import gettext, lazy_gettext as _l
 from portal.extensions import db
 from portal.models import (
     Assignment, AssignmentComment, AssignmentRating, AssignmentState, Attachment,
-    CommunicationPreference, ConsentLink, ConsentRecord, ConsentRequest, ConsultantProfile, Disclosure,
-    DataDispute, DataTransfer, ErasureQueueItem, Invitation, LegalHold, MarketingObjection, Membership, Offer,
+    CardShowing, CommunicationPreference, ConsentLink, ConsentRecord, ConsentRequest, ConsultantProfile,
+    DataDispute, DataTransfer, Disclosure, DisclosureEnd, ErasureQueueItem, Invitation, LegalHold,
+    MarketingObjection, Membership, Offer,
     OfferState, OutboxMail, PartnerContact, PartnerDocument, PolicyNotice, PrivacyMessage, PrivacyRequest,
     ProcessingRestriction, ProfileImportDraft, RecoveryCode, Reference,
-    ReferenceStatement, ServiceMessage, ServiceRequest, ShortlistEntry, SupplierConsultant,
+    ReferenceStatement, Selection, ServiceMessage, ServiceRequest, ShortlistEntry, SupplierConsultant,
     User, UserSession, utcnow,
 )
 from portal.services import DomainError, audit
@@ -125,17 +126,24 @@ def _business(user: User, kept_offer_ids: set[int]) -> None:
 def _shortlists(user: User, kept_entries: list[ShortlistEntry]) -> None:
     uid = user.id
     keep = {e.id for e in kept_entries} or {-1}
+    _delete(CardShowing, CardShowing.consultant_id == uid)
+    _delete(DisclosureEnd, DisclosureEnd.consultant_id == uid)
     _delete(Disclosure, Disclosure.consultant_id == uid)
     _delete(ConsentRequest, ConsentRequest.consultant_id == uid)
+    _delete(Selection, Selection.consultant_id == uid, Selection.shortlist_entry_id.not_in(keep))
     _delete(ShortlistEntry, ShortlistEntry.consultant_id == uid, ShortlistEntry.id.not_in(keep))
     for entry in kept_entries:  # bookkeeping: which assignment, when, at which rate; not the card
         card = json.loads(entry.anonymized_card_json or "{}")
         entry.anonymized_card_json = json.dumps({k: card[k] for k in ("rate", "hourly_rate") if k in card})
         entry.reason, entry.explanation_json, entry.removal_reason = "-", None, None
+    # bookkeeping keeps that they were selected for the ongoing assignment, not the words about them
+    db.session.execute(sa.update(Selection).where(Selection.consultant_id == uid).values(reason="-"))
     for column in (ShortlistEntry.picked_by_id, ShortlistEntry.removed_by_id, ShortlistEntry.approved_by_id):
         _null(ShortlistEntry, column, uid)
     _null(ConsentRequest, ConsentRequest.asked_by_id, uid)
     _null(Disclosure, Disclosure.released_by_id, uid)  # who released it; the content is deleted above
+    _null(DisclosureEnd, DisclosureEnd.ended_by_id, uid)
+    _null(Selection, Selection.decided_by_id, uid)
 
 
 def _requests_and_preferences(user: User) -> None:

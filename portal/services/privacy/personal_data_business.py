@@ -10,7 +10,7 @@ from portal.models import (
     ErasureQueueItem, LegalHold, MarketingObjection, Offer, PartnerContact, PartnerDocument, PolicyNotice, PrivacyMessage,
     PrivacyRequest, ServiceMessage, ServiceRequest, SupplierConsultant, User,
 )
-from portal.models import DataDispute, ProcessingRestriction
+from portal.models import CardShowing, DataDispute, DisclosureEnd, ProcessingRestriction, Selection
 
 
 def collect(user: User, rows) -> dict:
@@ -50,4 +50,7 @@ def collect(user: User, rows) -> dict:
         "shortlist_entries": rows(ShortlistEntry, ShortlistEntry.consultant_id == user.id),
         "consent_requests": rows(ConsentRequest, ConsentRequest.consultant_id == user.id),
         "disclosures": rows(Disclosure, Disclosure.consultant_id == user.id),
+        "disclosure_ends": rows(DisclosureEnd, DisclosureEnd.consultant_id == user.id),
+        "card_showings": rows(CardShowing, CardShowing.consultant_id == user.id),
+        "selections": rows(Selection, Selection.consultant_id == user.id),
     }

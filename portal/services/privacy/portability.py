@@ -55,6 +55,7 @@ TABLES: dict[str, tuple[str, dict[str, tuple[str, bool, str]], object]] = {
     "profile": ("The consultant profile you filled in (one row, or none if you are not a consultant).", {
         "title": ("string", True, "Your professional title."),
         "summary": ("text", True, "Your presentation of yourself."),
+        "card_pitch": ("text", True, "The anonymous pitch you wrote for client cards."),
         "street": ("string", True, "Street address."),
         "postal_code": ("string", True, "Postal code."),
         "city": ("string", True, "City."),

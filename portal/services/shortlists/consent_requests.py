@@ -2,17 +2,18 @@
 no before a deadline; silence past the deadline counts as no (timed out)."""
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta
+from typing import Callable
 
 import sqlalchemy as sa
-from typing import Callable
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 
 from portal.extensions import db
-from portal.models import (ConsentRequest, ConsentRequestKind, ConsentRequestStatus, Organisation, ShortlistEntry,
-                           ShortlistState, User, utcnow)
+from portal.models import (RELEASABLE_FIELDS, ConsentRequest, ConsentRequestKind, ConsentRequestStatus,
+                           Organisation, ShortlistEntry, ShortlistState, User, utcnow)
 from portal.services import DomainError, audit, mail
 from portal.services.accounts import tokens
 from portal.services.privacy import restrictions
@@ -21,7 +22,7 @@ from portal.services.actors import Actor
 K, R, S = ConsentRequestKind, ConsentRequestStatus, ShortlistState
 TOKEN_PURPOSE = "consent_answer"  # nosec B105  # a salt's name, not a secret
 SUBJECTS = {K.INTEREST.value: _l("Are you interested in an assignment?"),
-            K.DISCLOSURE.value: _l("A client wants to meet you: may we send them your profile?")}
+            K.DISCLOSURE.value: _l("A client wants to meet you: may we tell them who you are?")}
 
 
 LinkFor = Callable[[str], str]
@@ -92,13 +93,29 @@ def of_entry(entry: ShortlistEntry) -> list[ConsentRequest]:
                                    .order_by(ConsentRequest.id)))
 
 
-def answer(actor: Actor, request: ConsentRequest, yes: bool, *, via: str, now: datetime | None = None) -> None:
-    """Record the consultant's yes or no, once, before the deadline."""
+def chosen_fields(values) -> list[str]:
+    """The releasable fields among `values`, in their fixed order; DomainError for anything else."""
+    given = set(values or ())
+    if not given <= set(RELEASABLE_FIELDS):
+        raise DomainError(_l("Choose only from the list what we may release."), field="fields")
+    return [f for f in RELEASABLE_FIELDS if f in given]
+
+
+def answer(actor: Actor, request: ConsentRequest, yes: bool, *, via: str, fields=None,
+           now: datetime | None = None) -> None:
+    """Record the consultant's yes or no, once, before the deadline. A yes to meet names, field by field,
+    what may be released (R-CON-9): nothing else ever is."""
     now = now or utcnow()
     if request.status == R.PENDING.value and request.answer_by < now:
         _time_out(request)
     if request.status != R.PENDING.value:
         raise DomainError(_l("This question is already answered or no longer open."))
+    if yes and request.kind == K.DISCLOSURE.value:
+        chosen = chosen_fields(fields)
+        if not chosen:
+            raise DomainError(_l("Choose what we may tell the client: your name, contact details, CV or "
+                                 "references."), field="fields")
+        request.fields_json = json.dumps(chosen)
     request.status = R.ACCEPTED.value if yes else R.DECLINED.value
     request.answer, request.answered_at, request.answered_via = yes, now, via
     entry = request.shortlist_entry
@@ -106,7 +123,23 @@ def answer(actor: Actor, request: ConsentRequest, yes: bool, *, via: str, now: d
         entry.state = S.CONSULTANT_ACCEPTED.value if yes else S.CONSULTANT_DECLINED.value
     db.session.flush()
     audit.record(actor, f"consent_request.{request.status}", subject=request.consultant_id, obj=request,
-                 detail={"kind": request.kind, "via": via})
+                 detail={"kind": request.kind, "via": via, "fields": request.fields})
+
+
+def withdraw(actor: Actor, request: ConsentRequest) -> None:
+    """The consultant takes back a yes to meet before anything was released; the buyer then reads
+    "not available", as after a no."""
+    entry = request.shortlist_entry
+    if request.kind != K.DISCLOSURE.value or request.status != R.ACCEPTED.value:
+        raise DomainError(_l("Only a yes to meet a client can be taken back."))
+    if entry.state != S.CONSULTANT_ACCEPTED.value:
+        raise DomainError(_l("Your data has already been released: stop its further use under "
+                             "“Who has seen my data” instead."))
+    request.status, request.withdrawn_at = R.WITHDRAWN.value, utcnow()
+    entry.state = S.CONSULTANT_DECLINED.value
+    db.session.flush()
+    audit.record(actor, "consent_request.withdrawn", subject=request.consultant_id, obj=request,
+                 detail={"kind": request.kind})
 
 
 def request_from_token(token: str) -> ConsentRequest:
@@ -118,11 +151,11 @@ def request_from_token(token: str) -> ConsentRequest:
     return request
 
 
-def answer_by_token(token: str, yes: bool, ip: str | None) -> ConsentRequest:
+def answer_by_token(token: str, yes: bool, ip: str | None, fields=None) -> ConsentRequest:
     """Answer from the mail link: the link is spent in the same transaction as the answer."""
     request = request_from_token(token)
     tokens.spend(TOKEN_PURPOSE, token)
-    answer(Actor(user=request.consultant, ip=ip), request, yes, via="mail")
+    answer(Actor(user=request.consultant, ip=ip), request, yes, via="mail", fields=fields)
     return request
 
 
