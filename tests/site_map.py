@@ -1,17 +1,19 @@
-"""Every page a person can open, per demo login: walked by the HTML and accessibility checks.
+"""Every page a person can open, per demo login: walked by the HTML, accessibility and reflow checks.
 
 GET routes without arguments are found from the URL map; routes with arguments get real ids
-from OBJECT_PAGES, so a new page is checked as soon as it exists.
+from object_pages(). A GET route with arguments that has no entry there makes urls() fail, so a
+new page is checked as soon as it exists (an entry of [] says, with a comment, why it is no page).
 """
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import url_for
+from flask import current_app, url_for
 
 from portal.extensions import db
 from portal.models import (
-    Assignment, ConsentRequest, CookieEntry, DataTransfer, ErasureQueueItem, Organisation, OutboxMail, PrivacyRequest,
-    ReferenceStatement,
+    Assignment, ConsentRequest, ConsultantProfile, CookieEntry, DataTransfer, ErasureQueueItem, Invitation, Offer,
+    Organisation, OutboxMail, PrivacyRequest, ProfileImportDraft, ReferenceStatement, ServiceRequest,
+    SupplierConsultant, User,
 )
 from portal.demo import seed
 from portal.services.accounts import tokens
@@ -39,8 +41,50 @@ def _unused_transfer():
     return db.session.scalar(sa.select(DataTransfer.id).where(DataTransfer.used_at.is_(None)).limit(1))
 
 
+def _in(model, *where, joins=()):
+    """The first id that matches; 0 (a page not found) once another test has changed the demo data."""
+    query = sa.select(model.id).where(*where).order_by(model.id).limit(1)
+    for table, on in joins:
+        query = query.join(table, on)
+    return db.session.scalar(query) or 0
+
+
+def _assignment(state: str, organisation: str | None = None):
+    """The first assignment in this state (of the organisation), or the organisation's first in any state."""
+    joins = [(Organisation, Organisation.id == Assignment.organisation_id)] if organisation else []
+    of = [Organisation.name == organisation] if organisation else []
+    return _in(Assignment, Assignment.state == state, *of, joins=joins) or _in(Assignment, *of, joins=joins)
+
+
+def _offer(*states: str, supplier: str | None = None):
+    joins = [(Organisation, Organisation.id == Offer.organisation_id)] if supplier else []
+    return _in(Offer, Offer.state.in_(states), *([Organisation.name == supplier] if supplier else []), joins=joins)
+
+
+def _user(who: str):
+    return db.session.scalar(sa.select(User).where(User.email == demo_email(who)))
+
+
+def _consultant_id():
+    return _in(User, User.email == demo_email("consultant")) or _in(User, User.role == "consultant")
+
+
+def _profile_entries() -> list[str]:
+    """One edit page per kind of entry the demo consultant has."""
+    from portal.services.profiles.entries import KINDS
+
+    profile_id = _in(ConsultantProfile, ConsultantProfile.user_id == _consultant_id())
+    found = []
+    for kind, spec in KINDS.items():
+        if entry_id := _in(spec.model, spec.model.profile_id == profile_id):
+            found.append(url_for("consultant.edit_entry", kind=kind, entry_id=entry_id))
+    return found
+
+
 def object_pages() -> dict[str, list[str]]:
     """Pages that need an object id or a token, by endpoint."""
+    from portal.consultant.profile_page import SECTIONS
+
     user_id = db.session.scalar(sa.text("SELECT id FROM users ORDER BY id LIMIT 1"))
     return {
         "staff.organisation": [url_for("staff.organisation", organisation_id=_first(Organisation))],
@@ -66,11 +110,50 @@ def object_pages() -> dict[str, list[str]]:
         "consultant.answer_by_mail": [
             url_for("consultant.answer_by_mail", token=tokens.issue("consent_answer", {"request": _pending_question()})),
             url_for("consultant.answer_by_mail", token="bad-token")],
+        "public.assignment": [url_for("public.assignment", assignment_id=_assignment("published"))],
+        "auth.claim_consultant": [url_for("auth.claim_consultant", token=tokens.issue("consultant_claim", {
+            "supplier_consultant": _in(SupplierConsultant, SupplierConsultant.claimed_by_user_id.is_(None))}))],
+        "auth.accept_invitation": [url_for("auth.accept_invitation", token=tokens.issue(
+            "invitation", {"invitation": _in(Invitation)}))],
+        "auth.unlock": [url_for("auth.unlock", token="bad-token")],  # a GET only shows the button
+        "buyer.assignment_edit": [url_for("buyer.assignment_edit",
+                                          assignment_id=_assignment("draft", "Nordvik Energi AB"))],
+        "consultant.edit_entry": _profile_entries(),
+        "consultant.profile_section": [url_for("consultant.profile_section", section=section)
+                                       for section in SECTIONS],
+        "consultant.download_attachment": [],  # a file download
+        "consultant.confirm_email": [url_for("consultant.confirm_email", token="bad-token")],  # GET shows the button
+        "consultant.import_preview": [url_for("consultant.import_preview", draft_id=_in(ProfileImportDraft))],
+        "partner.document": [],  # a file download
+        "privacy.request_extract": [],  # a JSON download: tests/privacy
+        "staff.assignment": [url_for("staff.assignment", assignment_id=_assignment("published"))],
+        "staff.consultant": [url_for("staff.consultant", user_id=_consultant_id())],
+        "staff.consultant_attachment": [],  # a file download
+        "staff.offer": [url_for("staff.offer", offer_id=_offer("submitted", "reviewing"))],
+        "staff.partnership": [url_for("staff.partnership",
+                                      organisation_id=_in(Organisation, Organisation.kind == "partner"))],
+        "staff.privacy_extract": [],  # a JSON download: tests/privacy
+        "staff.service_request": [url_for("staff.service_request", request_id=_in(ServiceRequest))],
+        "supplier.assignment": [url_for("supplier.assignment", assignment_id=_assignment("published"))],
+        "supplier.offer_new": [url_for("supplier.offer_new", assignment_id=_assignment("published"))],
+        "supplier.offer": [url_for("supplier.offer", offer_id=_offer("submitted", supplier="Kodkraft Konsult AB"))],
+        "support.detail": [url_for("support.detail", request_id=request_id) for request_id in db.session.scalars(
+            sa.select(ServiceRequest.id).order_by(ServiceRequest.id))],  # each requester sees their own
     }
+
+
+def unreached(app) -> list[str]:
+    """GET routes that take arguments but have no entry in object_pages(), and entries for no route."""
+    pages = object_pages()
+    routes = {rule.endpoint for rule in app.url_map.iter_rules()
+              if rule.arguments and "GET" in rule.methods and rule.endpoint not in SKIP}
+    return sorted(routes - pages.keys()) + sorted(f"{name} (no such route)" for name in pages.keys() - routes)
 
 
 def urls(app) -> list[str]:
     """Every GET page, in a stable order, with real ids where a route needs one."""
+    if missing := unreached(app):
+        raise LookupError("add these endpoints to tests/site_map.py object_pages(): " + ", ".join(missing))
     found, extra = [], object_pages()
     for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
         if rule.endpoint in SKIP or "GET" not in rule.methods:
@@ -88,10 +171,26 @@ def load_demo():
     from portal.services import mail
 
     mail.queue(seed.demo_email("konsult"), "Demo", "reset_password", link="http://localhost/x")
+    _pages_the_demo_lacks()
     db.session.commit()
     from portal.services.matching import search
 
     search.rebuild()  # as `flask demo load` does: the ranking page has candidates to show
+
+
+def _pages_the_demo_lacks() -> None:
+    """An open invitation and a LinkedIn import waiting for Klara's yes: their pages exist only then."""
+    from portal.services.actors import SYSTEM
+    from portal.services.profiles import linkedin_merge
+    from portal.services.profiles.sections import profile_for
+    from tests.profiles.helpers import linkedin_zip
+
+    buyer = _user("buyer")
+    db.session.add(Invitation(organisation_id=buyer.memberships[0].organisation_id, email="ny.kollega@example.se",
+                              invited_by_id=buyer.id))
+    with current_app.test_request_context():  # the archive reader words its refusals in the request's language
+        linkedin_merge.start(SYSTEM, profile_for(_user("consultant")), linkedin_zip())
+    db.session.flush()
 
 
 def demo_email(who: str) -> str | None:
