@@ -11,6 +11,7 @@ from portal.forms import EmptyForm, apply_domain_error
 from portal.htmx import hx_redirect, render
 from portal.request_actor import current_actor
 from portal.services import DomainError
+from portal.services.matching import skills
 from portal.services.profiles import entries, sensitive_data
 
 
@@ -42,7 +43,8 @@ def add_entry(kind: str):
 
 
 def _edit_page(kind, row, form, status=200):
-    return render("consultant/profile_entry.html", kind=kind, entry=row, form=form, status=status)
+    return render("consultant/profile_entry.html", kind=kind, entry=row, form=form, status=status,
+                  skill_names=skills.all_names() if kind == "skills" else [])
 
 
 @bp.route("/profile/<kind>/<int:entry_id>/edit")

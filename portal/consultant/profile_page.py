@@ -1,7 +1,10 @@
-"""Builds the profile page (or one of its sections for htmx) from the profile and its forms."""
+"""Builds the profile overview and a section's own form page, each whole or as the one section htmx swaps."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from flask import url_for
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from portal.consultant import profile_forms as forms
@@ -10,10 +13,38 @@ from portal.forms import apply_domain_error
 from portal.htmx import hx_redirect, is_htmx, render
 from portal.models import ConsultantProfile
 from portal.services.matching import skills
-from portal.services.profiles import completeness, sections, sensitive_data
-from portal.services.profiles.entries import KINDS
+from portal.services.profiles import completeness, identity_numbers, sections, sensitive_data
 
-TEMPLATE = "consultant/profile.html"
+OVERVIEW = "consultant/profile.html"
+SECTION_PAGE = "consultant/profile_section.html"
+
+
+@dataclass(frozen=True)
+class Section:
+    title: object  # its heading
+    change: object  # what its "Change" link changes, for screen readers: "Change contact details"
+    level: int = 2  # 3: a list inside the competence card
+
+
+SECTIONS: dict[str, Section] = {
+    "contact": Section(_l("Contact"), _l("contact details")),
+    "identity": Section(_l("Identity for assignments"), _l("identity for assignments")),
+    "payment": Section(_l("Payment and tax"), _l("payment and tax")),
+    "competence": Section(_l("Title and summary"), _l("title and summary"), 3),
+    "skills": Section(_l("Skills"), _l("skills"), 3),
+    "languages": Section(_l("Languages"), _l("languages"), 3),
+    "interests": Section(_l("Professional interests"), _l("professional interests"), 3),
+    "industries": Section(_l("Industries"), _l("industries"), 3),
+    "employment": Section(_l("Employment history"), _l("employment history"), 3),
+    "education": Section(_l("Education"), _l("education"), 3),
+    "certificates": Section(_l("Certificates"), _l("certificates"), 3),
+    "availability": Section(_l("Availability and terms"), _l("availability and terms")),
+    "card": Section(_l("Your anonymous card"), _l("the pitch on your anonymous card")),
+    "references": Section(_l("References"), _l("references")),
+    "exclusions": Section(_l("Clients you must not be proposed to"), _l("clients you must not be proposed to")),
+    "attachments": Section(_l("Attachments"), _l("attachments")),
+    "linkedin": Section(_l("Import from LinkedIn"), _l("from LinkedIn")),
+}
 
 
 def with_choices(form):
@@ -44,17 +75,35 @@ def default_forms(profile: ConsultantProfile) -> dict:
     return result
 
 
-def page(profile: ConsultantProfile, *, status: int = 200, section: str | None = None, saved: str | None = None,
-         **override):
+def _context(profile: ConsultantProfile, override: dict) -> dict:
     context = default_forms(profile)
     context.update(override)
-    return render(TEMPLATE, block=f"section_{section}" if section else None, status=status, profile=profile,
-                  person=profile.user, meter=completeness.measure(profile, profile.user), saved=saved,
-                  fragment=is_htmx(), skill_names=skills.all_names(), **context)
+    # The overview shows the numbers masked, as on a screen others may see; the form shows them whole.
+    masked = {"personnummer": identity_numbers.mask_personnummer(sections.personnummer(profile)),
+              "bankgiro": identity_numbers.mask_bankgiro(sections.bankgiro(profile))}
+    return dict(profile=profile, person=profile.user, meter=completeness.measure(profile, profile.user),
+                sections=SECTIONS, masked=masked, fragment=is_htmx(), **context)
+
+
+def page(profile: ConsultantProfile, *, section: str | None = None, saved: str | None = None,
+         focus: str | None = None):
+    """The overview, or for htmx one section of it in its summary state."""
+    return render(OVERVIEW, block=f"section_{section}" if section else None, saved=saved, focus=focus or saved,
+                  **_context(profile, {}))
+
+
+def section_page(profile: ConsultantProfile, section: str, *, status: int = 200, **override):
+    """One section's form: a page of its own, or for htmx the section in place, opened for change.
+    A refused save (422) focuses its first field in error."""
+    context = _context(profile, override)
+    invalid = [f.id for form in override.values() for f in form if f.errors]
+    return render(SECTION_PAGE, block="section_form", status=status, section=section, refused=status == 422,
+                  focus_field=invalid[0] if invalid else None,
+                  skill_names=skills.all_names() if section == "skills" else [], **context)
 
 
 def section_saved(profile: ConsultantProfile, section: str):
-    """After a commit: htmx gets the fresh section, a browser goes back to it (post/redirect/get)."""
+    """After a commit: htmx gets the section's fresh summary, a browser goes back to it (post/redirect/get)."""
     if is_htmx():
         db.session.refresh(profile)
         return page(profile, section=section, saved=section)
@@ -68,11 +117,11 @@ def refused(profile: ConsultantProfile, section: str, key: str, form, error):
         sensitive_data.record_refusal(error.finding, error.field)
         db.session.commit()
     apply_domain_error(form, error)
-    return page(profile, status=422, section=section, **{key: form})
+    return section_page(profile, section, status=422, **{key: form})
 
 
 def invalid(profile: ConsultantProfile, section: str, key: str, form):
-    return page(profile, status=422, section=section, **{key: form})
+    return section_page(profile, section, status=422, **{key: form})
 
 
 def current_profile() -> ConsultantProfile:
@@ -85,4 +134,5 @@ def current_profile() -> ConsultantProfile:
 
 
 def section_of(kind: str) -> str:
-    return KINDS[kind].section
+    """Each kind of entry is a section of its own: skills, languages, …, references, exclusions."""
+    return kind

@@ -1,11 +1,13 @@
-"""The consultant's profile page and its single-form sections (R-CON-1, R-CON-6, R-RIGHTS-3)."""
+"""The consultant's profile overview and the saves of its single-form sections (R-CON-1, R-CON-6, R-RIGHTS-3)."""
 from __future__ import annotations
 
 from flask import flash, request, url_for
 from flask_babel import gettext as _
 
 from portal.consultant import profile_forms as forms
-from portal.consultant.profile_page import current_profile, invalid, page, refused, section_saved, with_choices
+from portal.consultant.profile_page import (
+    SECTIONS, current_profile, invalid, page, refused, section_saved, with_choices,
+)
 from portal.consultant.views import bp
 from portal.extensions import db
 from portal.forms import EmptyForm
@@ -18,9 +20,17 @@ from portal.services.profiles import card_pitch, sections
 from portal.links import external_url
 
 
+def _section_arg(name: str) -> str | None:
+    value = request.args.get(name)
+    return value if value in SECTIONS else None
+
+
 @bp.route("/profile")
 def profile():
-    result = page(current_profile(), saved=request.args.get("saved"))
+    """The overview. `?saved=` says which section was just saved; `?section=` gives htmx one section's
+    summary again (its form's Cancel)."""
+    section = _section_arg("section")
+    result = page(current_profile(), section=section, saved=_section_arg("saved"), focus=section)
     db.session.commit()
     return result
 

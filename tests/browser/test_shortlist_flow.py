@@ -105,7 +105,7 @@ def test_card_consent_release_selection_and_stop(app, live_server, context_facto
     assert "klara.k@example.se" not in client.content()
     assert_accessible(client)
 
-    consultant.goto(f"{live_server}/consultant/profile#section-card")
+    consultant.goto(f"{live_server}/consultant/profile/card")
     consultant.fill("#card_pitch", "Klara from Uppsala, ex Acme.")
     consultant.locator("#section-card form button[type=submit]").click()
     consultant.locator("#section-card .form-errors, #section-card .error").first.wait_for()
