@@ -56,6 +56,7 @@ EXPECTED: dict[str, list[str]] = {
     "consultant.index": ["consultant"],
     "consultant.ratings_page": ["consultant"],
     "consultant.profile": ["consultant"],
+    "consultant.profile_section": ["consultant"],
     "consultant.save_contact": ["consultant"],
     "consultant.save_identity": ["consultant"],
     "consultant.save_payment": ["consultant"],

@@ -45,7 +45,7 @@ def test_employment_add_edit_remove(login_as):
     db.session.expire_all()
     assert db.session.get(EmploymentEntry, entry.id).title == "Senior developer"
     response = consultant.post(f"/consultant/profile/employment/{entry.id}/delete", headers=hx())
-    assert response.status_code == 200 and 'id="section-competence"' in response.get_data(as_text=True)
+    assert response.status_code == 200 and 'id="section-employment"' in response.get_data(as_text=True)
     assert db.session.scalar(sa.select(sa.func.count(EmploymentEntry.id))) == 0
 
 

@@ -130,7 +130,7 @@ def test_htmx_save_returns_only_the_section_and_the_meter(login_as):
     html = response.get_data(as_text=True)
     assert html.lstrip().startswith('<section id="section-availability"')
     assert 'id="section-contact"' not in html and "<html" not in html
-    assert 'hx-swap-oob="true"' in html and "Saved." in html
+    assert 'hx-swap-oob="true"' in html and "Saved: Availability and terms." in html
     assert "HX-Request" in response.headers["Vary"]
 
 
