@@ -14,6 +14,7 @@ from wtforms.validators import InputRequired, Length, Optional, Regexp
 
 from portal.extensions import db
 from portal.forms import Form, apply_domain_error, email_field
+from portal import attention
 from portal.htmx import hx_redirect, render
 from portal.request_actor import current_actor
 from portal.services import DomainError
@@ -51,7 +52,8 @@ def blueprint(kind: str) -> Blueprint:
         membership = memberships.current(current_user)
         organisation = membership.organisation if membership else None
         context = {"membership": membership, "organisation": organisation, "kind": kind,
-                   "invite_form": form or InviteColleagueForm(formdata=None)}
+                   "invite_form": form or InviteColleagueForm(formdata=None),
+                   "attention": attention.for_organisation(organisation, kind)}
         if organisation is not None and membership.is_admin:
             context["colleagues"] = memberships.colleagues(organisation)
             context["invitations"] = memberships.open_invitations(organisation)

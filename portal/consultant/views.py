@@ -2,10 +2,9 @@
 from flask import Blueprint
 from flask_login import current_user
 
+from portal import attention
 from portal.htmx import render
 from portal.services import audit
-from portal.services.assignments import offers
-from portal.services.shortlists import consent_requests
 
 bp = Blueprint("consultant", __name__)
 
@@ -13,12 +12,12 @@ bp = Blueprint("consultant", __name__)
 @bp.route("/")
 def index():
     return render("consultant/index.html", recent=audit.events_about(current_user.id, limit=5),
-                  pending=consent_requests.pending_count(current_user),
-                  waiting_offers=offers.waiting_count(current_user))
+                  attention=attention.for_consultant(current_user))
 
 
 from portal.consultant import rating_views  # noqa: E402,F401  (registers the ratings route on bp)
 # The profile's routes live in their own modules, registered on this blueprint.
 from portal.consultant import profile_entry_views, profile_file_views, profile_views  # noqa: E402,F401
+from portal.consultant import profile_section_views  # noqa: E402,F401  (a section's form: GET /profile/<section>)
 from portal.consultant import request_views  # noqa: E402,F401  (registers the requests routes on bp)
 from portal.consultant import offer_views  # noqa: E402,F401  (registers the offers routes on bp)

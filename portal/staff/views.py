@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 
 from portal.extensions import db
 from portal.forms import EmptyForm, apply_domain_error, page_number
+from portal import attention
 from portal.htmx import hx_redirect, render
 from portal.models import AuditEvent, Organisation, OrganisationStatus, OutboxMail
 from portal.request_actor import current_actor
@@ -24,7 +25,7 @@ PAGE_SIZE = 50
 
 @bp.route("/")
 def index():
-    return render("staff/index.html", pending=onboarding.pending())
+    return render("staff/index.html", pending=onboarding.pending(), attention=attention.for_staff())
 
 
 @bp.route("/organisations", endpoint="organisations")

@@ -83,11 +83,6 @@ def of_consultant(consultant: User) -> list[ConsentRequest]:
                                    .order_by(ConsentRequest.asked_at.desc(), ConsentRequest.id.desc())))
 
 
-def pending_count(consultant: User) -> int:
-    return db.session.scalar(sa.select(sa.func.count(ConsentRequest.id)).where(
-        ConsentRequest.consultant_id == consultant.id, ConsentRequest.status == R.PENDING.value)) or 0
-
-
 def of_entry(entry: ShortlistEntry) -> list[ConsentRequest]:
     return list(db.session.scalars(sa.select(ConsentRequest).where(ConsentRequest.shortlist_entry_id == entry.id)
                                    .order_by(ConsentRequest.id)))
