@@ -20,6 +20,19 @@
     }
   });
 
+  // A swap that removes the focused control (the cookie banner after a choice) drops focus to the page:
+  // give it to the next control in reading order, where Tab would go anyway, so the focus stays visible.
+  var focusable = 'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select:not([disabled]), ' +
+    'textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var from = event.target;
+    if (document.activeElement !== document.body || !from.isConnected || from.querySelector("[autofocus]")) { return; }
+    var next = Array.prototype.find.call(document.querySelectorAll(focusable), function (candidate) {
+      return (from.compareDocumentPosition(candidate) & Node.DOCUMENT_POSITION_FOLLOWING) && candidate.checkVisibility();
+    });
+    if (next) { next.focus(); }
+  });
+
   // Errors that htmx does not swap get a visible, announced message instead of silence.
   document.addEventListener("htmx:responseError", function (event) {
     var box = document.getElementById("messages");
