@@ -83,6 +83,7 @@ def _profile_entries() -> list[str]:
 
 def object_pages() -> dict[str, list[str]]:
     """Pages that need an object id or a token, by endpoint."""
+    from portal.buyer.assignment_page import PARTS
     from portal.consultant.profile_page import SECTIONS
 
     user_id = db.session.scalar(sa.text("SELECT id FROM users ORDER BY id LIMIT 1"))
@@ -104,7 +105,8 @@ def object_pages() -> dict[str, list[str]]:
         "public.privacy_policy_version": [url_for("public.privacy_policy_version", published="2019-04-15")],
         "staff.shortlist": [url_for("staff.shortlist", assignment_id=_shortlisting(), q="konsult")],
         "staff.ranking": [url_for("staff.ranking", assignment_id=_shortlisting())],
-        "buyer.assignment": [url_for("buyer.assignment", assignment_id=_shortlisting())],
+        "buyer.assignment": [url_for("buyer.assignment", assignment_id=_shortlisting()),  # with its shortlist
+                             url_for("buyer.assignment", assignment_id=_assignment("draft", "Nordvik Energi AB"))],
         "privacy.new_dispute": [url_for("privacy.new_dispute", kind="reference_statement", object_id=_first(
             ReferenceStatement))],
         "consultant.answer_by_mail": [
@@ -116,8 +118,9 @@ def object_pages() -> dict[str, list[str]]:
         "auth.accept_invitation": [url_for("auth.accept_invitation", token=tokens.issue(
             "invitation", {"invitation": _in(Invitation)}))],
         "auth.unlock": [url_for("auth.unlock", token="bad-token")],  # a GET only shows the button
-        "buyer.assignment_edit": [url_for("buyer.assignment_edit",
-                                          assignment_id=_assignment("draft", "Nordvik Energi AB"))],
+        "buyer.assignment_edit": [  # the whole form, then each part's own (None: no part)
+            url_for("buyer.assignment_edit", assignment_id=_assignment("draft", "Nordvik Energi AB"), part=part)
+            for part in (None, *PARTS)],
         "consultant.edit_entry": _profile_entries(),
         "consultant.profile_section": [url_for("consultant.profile_section", section=section)
                                        for section in SECTIONS],

@@ -1,30 +1,22 @@
-"""Buyers' assignment requests: draft, revise, submit, follow, evaluate and rate (R-BUY-1)."""
+"""Buyers' assignment requests: draft, revise (whole or a part at a time), submit, follow, evaluate and rate
+(R-BUY-1). The page and its parts are built in assignment_page."""
 from __future__ import annotations
 
 from flask import abort, flash, request, url_for
 from flask_babel import gettext as _
 
+from portal.buyer import assignment_page
 from portal.buyer.forms import RatingForm, assignment_data, assignment_form
 from portal.buyer.views import bp
 from portal.extensions import db
-from portal.forms import EmptyForm, apply_domain_error, choices, parse_id
+from portal.forms import apply_domain_error, choices
 from portal.htmx import hx_redirect, render
 from portal.models import Assignment
 from portal.representation import current_organisation
 from portal.request_actor import current_actor
 from portal.services import DomainError
-from portal.services.assignments import lifecycle, ratings, requirement_stats
-from portal.services.shortlists import disclosures, picks, showings
-from portal.services.assignments.lifecycle import StaleError
-
-
-def _refuse(form, error: DomainError) -> None:
-    """Show a refusal; one about the requirements goes above the form and beside the requirement rows."""
-    if error.field == "requirements":
-        form.form_errors.append(error.message)
-        form.requirements_message = error.message
-    else:
-        apply_domain_error(form, error)
+from portal.services.assignments import lifecycle, ratings
+from portal.services.shortlists import showings
 
 
 def _assignment(assignment_id: int) -> Assignment:
@@ -32,6 +24,11 @@ def _assignment(assignment_id: int) -> Assignment:
     if assignment is None:
         abort(404)
     return assignment
+
+
+def _detail_context(item: Assignment, rating_form: RatingForm | None = None) -> dict:
+    """The assignment page's context (shortlist_views renders the page with it too)."""
+    return assignment_page.context(item, rating_form)
 
 
 @bp.route("/assignments")
@@ -54,7 +51,7 @@ def assignment_new():
             assignment = lifecycle.create(current_actor(), organisation, assignment_data(form))
         except DomainError as error:
             db.session.rollback()
-            _refuse(form, error)
+            assignment_page.refuse(form, error)
         else:
             db.session.commit()
             flash(_("The draft is saved. Submit it when it is ready for our review."), "success")
@@ -64,43 +61,44 @@ def assignment_new():
 
 @bp.route("/assignments/<int:assignment_id>")
 def assignment(assignment_id: int):
+    """`?saved=` says which part was just saved; `?part=` gives htmx one part's summary again (its form's Cancel)."""
     context = _detail_context(_assignment(assignment_id))
     # The consultant sees where their anonymous card went (R-CON-9).
     if showings.record(current_organisation("buyer"), assignment_id, context["shortlist"]):
         db.session.commit()
-    return render("buyer/assignment.html", **context)
+    part = assignment_page.part_arg("part")
+    return assignment_page.page(context, part=part, saved=assignment_page.part_arg("saved"), focus=part)
 
 
 @bp.route("/assignments/<int:assignment_id>/edit", methods=["GET", "POST"])
-def assignment_edit(assignment_id: int):
+@bp.route("/assignments/<int:assignment_id>/edit/<part>", methods=["GET", "POST"])
+def assignment_edit(assignment_id: int, part: str | None = None):
+    """The whole form, or one part of it (`/edit/requirements`): a part's save keeps the other parts."""
     item = _assignment(assignment_id)
+    if part is not None:
+        return _edit_part(item, part)
     contacts = lifecycle.contact_choices(item.organisation)
     if request.method == "GET":
         form = assignment_form(lifecycle.data_of(item), item.version, contacts)
         return render("buyer/assignment_form.html", form=form, assignment=item)
     form = assignment_form(contacts=contacts, formdata=request.form)
-    status = 422
-    if form.validate():
-        try:
-            version = parse_id(form.version.data)
-            was_published = item.state == "published"
-            lifecycle.revise(current_actor(), item, assignment_data(form), version=-1 if version is None else version)
-        except StaleError as error:
-            db.session.rollback()
-            _refuse(form, error)
-            status = 409
-        except DomainError as error:
-            db.session.rollback()
-            _refuse(form, error)
-        else:
-            db.session.commit()
-            if was_published and item.state == "submitted":
-                flash(_("Your changes are saved and the assignment is back with us for review; it is listed again "
-                        "once we publish it. Suppliers who already offered are told what changed."), "success")
-            else:
-                flash(_("Your changes are saved."), "success")
-            return hx_redirect(url_for("buyer.assignment", assignment_id=item.id))
+    status, sent_back = assignment_page.revise(item, form)
+    if status == 200:
+        assignment_page.flash_saved(sent_back)
+        return hx_redirect(url_for("buyer.assignment", assignment_id=item.id))
     return render("buyer/assignment_form.html", form=form, assignment=item, status=status)
+
+
+def _edit_part(item: Assignment, part: str):
+    if part not in assignment_page.PARTS:
+        abort(404)
+    if request.method == "GET":
+        return assignment_page.part_page(item, part)
+    form = assignment_page.posted_form(item, part)
+    status, sent_back = assignment_page.revise(item, form)
+    if status == 200:
+        return assignment_page.part_saved(item, part, sent_back)
+    return assignment_page.part_page(item, part, form, status)
 
 
 @bp.route("/assignments/<int:assignment_id>/state", methods=["POST"])
@@ -111,23 +109,10 @@ def assignment_state(assignment_id: int):
     except DomainError as error:
         db.session.rollback()
         flash(str(error.message), "error")
-        return render("buyer/assignment.html", status=409, **_detail_context(item))
+        return assignment_page.page(_detail_context(item), status=409)
     db.session.commit()
     flash(_("The assignment's state is changed."), "success")
     return hx_redirect(url_for("buyer.assignment", assignment_id=item.id))
-
-
-def _detail_context(item: Assignment, rating_form: RatingForm | None = None) -> dict:
-    if rating_form is None:
-        rating_form = RatingForm(formdata=None)
-    rateable = ratings.rateable(item)
-    rating_form.consultant_id.choices = choices([(0, _("The assignment as a whole")), *rateable])
-    return {"assignment": item, "form": EmptyForm(), "rating_form": rating_form,
-            "stats": requirement_stats.for_assignment(item), "few": requirement_stats.FEW,
-            "offer_count": lifecycle.offer_counts([item.id]).get(item.id, 0),
-            "transitions": lifecycle.allowed_transitions(item, "buyer"), "ratings": ratings.ratings_of(item),
-            "rated_names": dict(rateable),
-            "shortlist": picks.buyer_rows(item), "release_labels": disclosures.FIELD_LABELS}
 
 
 @bp.route("/assignments/<int:assignment_id>/rate", methods=["POST"])
@@ -146,5 +131,5 @@ def assignment_rate(assignment_id: int):
             db.session.commit()
             flash(_("Thank you: the rating is saved."), "success")
             return hx_redirect(url_for("buyer.assignment", assignment_id=item.id))
-    return render("buyer/assignment.html", status=422, **_detail_context(item, form))
+    return assignment_page.page(_detail_context(item, form), status=422)
 

@@ -71,7 +71,8 @@ def assignment_data(form: AssignmentForm):
 
 
 def assignment_form(data=None, version: int | None = None, contacts=(), formdata=None) -> AssignmentForm:
-    """An empty form, or one showing `data` (AssignmentData) at `version`; posted data wins."""
+    """An empty form, or one showing `data` (AssignmentData) at `version`; `formdata` (the post) wins.
+    Without `formdata` the form never reads the request, so a POST may build the stored form too."""
     values = {}
     if data is not None:
         values = {k: v for k, v in vars(data).items() if k != "requirements"}
@@ -80,8 +81,7 @@ def assignment_form(data=None, version: int | None = None, contacts=(), formdata
         values["call_off_type"] = data.call_off_type or ""
         values["evaluation_model"] = data.evaluation_model or ""
         values["version"] = version
-    kwargs = {"formdata": formdata} if formdata is not None else {}
-    form = AssignmentForm(data=values, **kwargs) if values or formdata is not None else AssignmentForm(**kwargs)
+    form = AssignmentForm(formdata=formdata, data=values)
     form.contact_person_id.choices = choices([(0, _l("Choose…")), *contacts])
     while len(form.requirements) < 6 or not any(not (r.text.data or "") for r in form.requirements[-2:]):
         form.requirements.append_entry()

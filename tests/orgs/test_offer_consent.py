@@ -92,7 +92,7 @@ def test_the_consultant_sees_the_rate_answers_evidence_and_deletion_date(world):
     assert f'action="/consultant/offers/{offer.id}/accept"' in html
     assert html.count('name="csrf_token"') >= html.count("<form method=\"post\"") >= 2
     home = world["consultant"].get("/consultant/", headers=EN).text
-    assert "One offer is waiting for your answer." in home and 'href="/consultant/offers"' in home
+    assert "One offer from your employer waits for your answer." in home and 'href="/consultant/offers"' in home
 
 
 def test_accepting_sends_the_offer_to_staff(world, login_as):
