@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from datetime import date
+from functools import cache
+from pathlib import Path
 
-from flask import Blueprint, abort, jsonify
+from flask import Blueprint, Response, abort, jsonify
 
 from portal.extensions import db
 from portal.htmx import render
@@ -12,6 +14,7 @@ from portal.services.assignments import lifecycle
 from portal.services.privacy import policy
 
 bp = Blueprint("public", __name__)
+FAVICON = Path(__file__).resolve().parents[2] / "static" / "favicon.svg"
 
 
 @bp.route("/")
@@ -62,3 +65,16 @@ def healthz():
         db.session.rollback()
         return jsonify(status="error", database="unreachable"), 503
     return jsonify(status="ok", database="ok")
+
+
+@cache
+def _favicon() -> bytes:
+    return FAVICON.read_bytes()
+
+
+@bp.route("/favicon.svg")
+@bp.route("/favicon.ico")
+def favicon():
+    """The site icon, served from memory: browsers fetch it after the page and often cancel the fetch, which
+    would leave a static file's handle open in the server."""
+    return Response(_favicon(), mimetype="image/svg+xml", headers={"Cache-Control": "public, max-age=86400"})
