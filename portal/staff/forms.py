@@ -52,3 +52,12 @@ class SkillSynonymForm(Form):
         DataRequired(_l("Write the spelling to recognise.")), Length(max=80)])
     canonical = StringField(_l("Skill it means"), validators=[
         DataRequired(_l("Write the skill it means.")), Length(max=80)])
+
+
+class SensitiveTermForm(Form):
+    """A word or phrase for the sensitive-data guard (R-CON-8); the service checks the choices."""
+
+    term = StringField(_l("Word or phrase"), validators=[DataRequired(_l("Write the word or phrase.")), Length(max=80)])
+    kind = SelectField(_l("Special category"), choices=[])
+    role = SelectField(_l("How the guard reads it"), choices=[])
+    language = SelectField(_l("Language"), choices=[])

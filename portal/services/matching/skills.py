@@ -217,7 +217,7 @@ def suggest(prefix: str, limit: int = 10) -> list[str]:
     meant = [canonical for alias_key, canonical in table.aliases.items()
              if typed in alias_key or typed in key(canonical)]
     found = _distinct([*named, *meant], table)
-    return [found[k] for k in sorted(found, key=lambda k: (len(k), k))][:limit]
+    return [found[k] for k in sorted(found, key=lambda k: (len(k), k)) if _shareable(found[k])][:limit]
 
 
 def all_names(limit: int = 500) -> list[str]:
@@ -225,4 +225,11 @@ def all_names(limit: int = 500) -> list[str]:
     named = db.session.scalars(sa.select(Skill.name).order_by(Skill.key).limit(limit))
     table = load_table()
     found = _distinct([*named, *table.aliases.values()], table)
-    return [found[k] for k in sorted(found)][:limit]
+    return [found[k] for k in sorted(found) if _shareable(found[k])][:limit]
+
+
+def _shareable(name: str) -> bool:
+    """A skill named before the guard read skill names is never suggested if it is special-category (R-CON-8)."""
+    from portal.services.profiles import sensitive_data  # profiles imports matching, not the other way at load
+
+    return sensitive_data.find(name) is None

@@ -30,8 +30,8 @@ class EntryKind:
 
 
 KINDS: dict[str, EntryKind] = {
-    "skills": EntryKind(ProfileSkill, "competence", ("level", "years"), {}),
-    "languages": EntryKind(ProfileLanguage, "competence", ("name", "level"), {}),
+    "skills": EntryKind(ProfileSkill, "competence", ("level", "years"), {"name": _l("Skill")}),
+    "languages": EntryKind(ProfileLanguage, "competence", ("name", "level"), {"name": _l("Language")}),
     "interests": EntryKind(ProfileInterest, "competence", ("text",), {"text": _l("Professional interest")}),
     "industries": EntryKind(ProfileIndustry, "competence", ("name",), {"name": _l("Industry")}),
     "employment": EntryKind(EmploymentEntry, "competence", ("employer", "title", "start", "end", "description"),

@@ -68,8 +68,12 @@ def confirm(actor: Actor, profile: ConsultantProfile, draft: ProfileImportDraft)
     """Merge: fill empty headline fields, add entries not already there; then drop the draft."""
     data = preview(draft)
     head = data["profile"]
-    texts = {"summary": (_l("Summary"), head.get("summary"))}
-    texts.update({f"position{i}": (_l("Description"), p.get("description")) for i, p in enumerate(data["positions"])})
+    texts = {"summary": (_l("Summary"), head.get("summary")), "headline": (_l("Title"), head.get("headline"))}
+    texts.update({f"position{i}": (_l("Description"), f"{p.get('title') or ''}. {p.get('description') or ''}")
+                  for i, p in enumerate(data["positions"])})
+    texts.update({f"skill{i}": (_l("Skill"), name) for i, name in enumerate(data["skills"])})  # before any is shared
+    texts.update({f"language{i}": (_l("Language"), lang["name"]) for i, lang in enumerate(data["languages"])})
+    texts.update({f"degree{i}": (_l("Degree or programme"), e["degree"]) for i, e in enumerate(data["education"])})
     try:
         sensitive_data.check_fields(texts)
     except sensitive_data.SensitiveDataError as error:
