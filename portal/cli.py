@@ -170,6 +170,32 @@ def privacy_process_erasures():
     click.echo(f"erased {done} queued people; {blocked} blocked")
 
 
+@privacy.command("reapply-erasures", help="After restoring a backup: erase again everyone in the erasure log "
+                                         "that the restored database still holds (safe to run again).")
+def privacy_reapply_erasures():
+    from flask_babel import force_locale
+
+    from portal.services import DomainError
+    from portal.services.actors import SYSTEM
+    from portal.services.privacy import erasure_log
+
+    users, addresses = erasure_log.people_to_erase()
+    done = blocked = 0
+    with force_locale("en"):
+        for who in [*users, *addresses]:
+            label = f"account {who.id}" if not isinstance(who, str) else "an address"
+            try:
+                erasure_log.erase_again(SYSTEM, who)
+            except DomainError as error:  # e.g. a legal hold in the backup: staff decide, the log keeps it
+                db.session.rollback()
+                blocked += 1
+                click.echo(f"{label} not erased: {error.message}")
+            else:
+                db.session.commit()
+                done += 1
+    click.echo(f"erased again {done} people from {erasure_log.log_path()}; {blocked} blocked")
+
+
 @privacy.command("notify-policy", help="Tell every active account about a material policy change; once each.")
 def privacy_notify_policy():
     from portal.services import mail

@@ -20,6 +20,7 @@ class Config:
     # derive one from SECRET_KEY. AUDIT_ANCHOR_PATH: the append-only file `flask audit anchor` writes.
     AUDIT_KEYS: str | None = None
     AUDIT_ANCHOR_PATH: str | None = None
+    ERASURE_LOG_PATH: str | None = None  # the erasure log for restores (services/privacy/erasure_log.py)
     DEMO_MODE = False
     DEBUG = False
     TESTING = False
@@ -140,7 +141,8 @@ def load(app, overrides: dict | None) -> None:
         app.config["SECRET_KEY"] = env["SECRET_KEY"]
     _consent_from(env, app.config)
     for key in ("MAIL_URL", "MAIL_FROM", "RATELIMIT_STORAGE_URI", "SEARCH_INDEX_DIR", "UPLOAD_DIR",
-                "FIELD_ENCRYPTION_KEYS", "PUBLIC_URL", "AUDIT_KEYS", "AUDIT_ANCHOR_PATH"):
+                "FIELD_ENCRYPTION_KEYS", "PUBLIC_URL", "AUDIT_KEYS", "AUDIT_ANCHOR_PATH",
+                "ERASURE_LOG_PATH"):
         if env.get(key):
             app.config[key] = env[key]
     if env.get("TRUSTED_HOSTS"):

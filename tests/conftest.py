@@ -82,6 +82,7 @@ def app_config(database_url, tmp_path) -> dict:
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SEARCH_INDEX_DIR": str(tmp_path / "index"),
         "UPLOAD_DIR": str(tmp_path / "uploads"),
+        "ERASURE_LOG_PATH": str(tmp_path / "erasure-log.jsonl"),
         "MAIL_URL": None,
     }
 

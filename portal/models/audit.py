@@ -22,6 +22,10 @@ class AuditEvent(Base):
     object_type: Mapped[str | None] = mapped_column(sa.String(40))
     object_id: Mapped[str | None] = mapped_column(sa.String(64))
     ip: Mapped[str | None] = mapped_column(sa.String(45))
+    # The chain hashes sha256(nonce + ip), not the address: erasure removes ip and nonce and the hash
+    # still verifies, while nobody (key holders included) can tell the address from the digest.
+    ip_digest: Mapped[str | None] = mapped_column(sa.String(64))
+    ip_nonce: Mapped[str | None] = mapped_column(sa.String(32))
     detail: Mapped[str] = mapped_column(sa.Text, default="{}")
     prev_hash: Mapped[str] = mapped_column(sa.String(64))
     hash: Mapped[str] = mapped_column(sa.String(64))

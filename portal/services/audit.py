@@ -5,12 +5,19 @@ the previous hash and the event's fields; the key's id is stored with the event,
 putting a new one first and keeping the old ones for verification. Without the key nobody can
 recompute the chain after an edit. Truncation is caught by the anchors (services/audit_anchors.py).
 Events from before the chain was keyed (key_id NULL) verify with plain SHA-256, and only as a prefix.
+
+The address (IP) is not hashed itself: the chain hashes `ip_digest` = sha256(nonce + ip), with a random
+nonce stored beside it. Erasure removes ip and nonce (`redact_addresses`) and writes a marker event
+listing the events it cleared; verify accepts a missing address only on an event a marker lists, and
+checks every address still there against its digest (issue 14: "by account number only"). Events
+written before the digest existed hash the address itself and keep it until the log's two years pass.
 """
 from __future__ import annotations
 
 import hashlib
 import hmac
 import json
+import secrets
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -18,9 +25,10 @@ from flask import current_app
 
 from portal.extensions import db
 from portal.models import AuditEvent, AuditHead, User, utcnow
-from portal.services.actors import Actor
+from portal.services.actors import SYSTEM, Actor
 
 GENESIS = "0" * 64
+REDACT_ACTION = "audit.redact_addresses"
 
 
 class AuditKeyError(RuntimeError):
@@ -38,17 +46,24 @@ def keys() -> dict[str, bytes]:
     return {key_id.strip(): secret.strip().encode() for key_id, _, secret in pairs}
 
 
-def _fields(prev_hash: str, seq: int, event: AuditEvent) -> bytes:
+def _fields(prev_hash: str, seq: int, event: AuditEvent, keyed: bool = True) -> bytes:
+    # A keyed event hashes its address's digest when it has one; the unkeyed ones predate digests.
+    address = event.ip_digest if keyed and event.ip_digest is not None else event.ip
     fields = [
         prev_hash, seq, event.at.isoformat(timespec="microseconds"), event.actor_id, event.action,
-        event.subject_id, event.object_type, event.object_id, event.ip, event.detail,
+        event.subject_id, event.object_type, event.object_id, address, event.detail,
     ]
     return json.dumps(fields, separators=(",", ":")).encode()
 
 
+def address_digest(nonce: str, ip: str) -> str:
+    """The commitment the chain hashes instead of the address; without the nonce it tells nothing."""
+    return hashlib.sha256(bytes.fromhex(nonce) + ip.encode()).hexdigest()
+
+
 def _digest(prev_hash: str, seq: int, event: AuditEvent) -> str:
     """Unkeyed SHA-256: only for the events written before the chain was keyed."""
-    return hashlib.sha256(_fields(prev_hash, seq, event)).hexdigest()
+    return hashlib.sha256(_fields(prev_hash, seq, event, keyed=False)).hexdigest()
 
 
 def _mac(prev_hash: str, seq: int, event: AuditEvent, available: dict[str, bytes]) -> str:
@@ -70,10 +85,12 @@ def record(actor: Actor, action: str, *, subject: User | int | None = None, obj=
         db.session.add(AuditHead(id=1, seq=1, last_hash=GENESIS))
         db.session.flush()
     head = db.session.get(AuditHead, 1, populate_existing=True)
+    nonce = secrets.token_hex(16) if actor.ip else None
     event = AuditEvent(
         seq=head.seq, at=utcnow(), actor_id=actor.user_id, action=action, subject_id=subject_id,
         object_type=type(obj).__name__ if obj is not None else None,
-        object_id=str(obj.id) if obj is not None else None, ip=actor.ip,
+        object_id=str(obj.id) if obj is not None else None, ip=actor.ip, ip_nonce=nonce,
+        ip_digest=address_digest(nonce, actor.ip) if nonce else None,
         detail=json.dumps(detail or {}, sort_keys=True, default=str),
     )
     available = keys()
@@ -97,10 +114,62 @@ class ChainReport:
         return self.broken_at is None
 
 
+def _address_fault(event: AuditEvent, redacted: set[int]) -> str | None:
+    """An address removed without a marker, or one that is not the address the chain committed to."""
+    if event.ip_digest is None or event.key_id is None:
+        return None
+    if event.ip is None:
+        return None if event.seq in redacted else "address removed without a redaction marker"
+    try:
+        fits = event.ip_nonce is not None and hmac.compare_digest(address_digest(event.ip_nonce, event.ip),
+                                                                  event.ip_digest)
+    except ValueError:
+        fits = False
+    return None if fits else "address does not match its digest"
+
+
+def _redacted() -> set[int]:
+    """The events whose addresses the markers say were removed (a marker is itself in the chain)."""
+    seqs: set[int] = set()
+    for detail in db.session.scalars(sa.select(AuditEvent.detail).where(AuditEvent.action == REDACT_ACTION)):
+        try:
+            for first, last in json.loads(detail).get("seqs", []):
+                seqs.update(range(int(first), int(last) + 1))
+        except (ValueError, TypeError, AttributeError):  # a forged marker: the chain check reports it
+            continue
+    return seqs
+
+
+def redact_addresses(*, user_ids=(), request_ids=()) -> int:
+    """Remove the addresses of a person's events (those they did, or that nobody signed in did about
+    them or their privacy requests) and write one marker listing them; returns how many."""
+    nobody = AuditEvent.actor_id.is_(None)
+    about = [AuditEvent.actor_id.in_(user_ids), sa.and_(nobody, AuditEvent.subject_id.in_(user_ids))] if user_ids else []
+    if request_ids:
+        about.append(sa.and_(nobody, AuditEvent.object_type == "PrivacyRequest",
+                             AuditEvent.object_id.in_([str(i) for i in request_ids])))
+    if not about:
+        return 0
+    where = (sa.or_(*about), AuditEvent.ip.is_not(None), AuditEvent.ip_digest.is_not(None))
+    seqs = list(db.session.scalars(sa.select(AuditEvent.seq).where(*where).order_by(AuditEvent.seq)))
+    if not seqs:
+        return 0
+    db.session.execute(sa.update(AuditEvent).where(*where).values(ip=None, ip_nonce=None))
+    ranges: list[list[int]] = []
+    for seq in seqs:
+        if ranges and ranges[-1][1] == seq - 1:
+            ranges[-1][1] = seq
+        else:
+            ranges.append([seq, seq])
+    record(SYSTEM, REDACT_ACTION, detail={"seqs": ranges})
+    return len(seqs)
+
+
 def verify_chain() -> ChainReport:
     """Recompute every hash in order; report the first event that does not fit."""
     prev, expected_seq, checked, keyed = GENESIS, 1, 0, False
     available = keys()
+    redacted = _redacted()
     for event in db.session.scalars(sa.select(AuditEvent).order_by(AuditEvent.seq)).yield_per(1000):
         if event.seq != expected_seq:
             return ChainReport(checked, event.seq, f"missing event before seq {event.seq}")
@@ -112,6 +181,9 @@ def verify_chain() -> ChainReport:
             return ChainReport(checked, event.seq, str(error))
         if event.prev_hash != prev or not hmac.compare_digest(expected, event.hash):
             return ChainReport(checked, event.seq, "hash mismatch")
+        fault = _address_fault(event, redacted)
+        if fault:
+            return ChainReport(checked, event.seq, fault)
         keyed = keyed or event.key_id is not None
         prev, expected_seq, checked = event.hash, expected_seq + 1, checked + 1
     head = db.session.get(AuditHead, 1)

@@ -10,6 +10,7 @@ from portal.extensions import db
 from portal.models import PrivacyRequest, utcnow
 from portal.services import audit
 from portal.services.actors import Actor
+from portal.services.privacy import storage_hygiene
 
 
 def purge_unverified(actor: Actor, now: datetime | None = None) -> int:
@@ -18,6 +19,8 @@ def purge_unverified(actor: Actor, now: datetime | None = None) -> int:
     cutoff = (now or utcnow()) - timedelta(seconds=max_age)
     stale = list(db.session.scalars(sa.select(PrivacyRequest).where(PrivacyRequest.state == "received",
                                                                     PrivacyRequest.received_at < cutoff)))
+    if stale:  # at commit: their addresses out of the security log, the WAL emptied
+        storage_hygiene.track(request_ids=[r.id for r in stale])
     for request in stale:
         audit.record(actor, "privacy_request.purge_unverified", obj=request, detail={"kind": request.kind})
         db.session.delete(request)
