@@ -15,6 +15,7 @@ from portal.request_actor import current_actor
 from portal.security import SIGNED_IN, allow
 from portal.services import DomainError
 from portal.services.accounts import recovery_codes, registration, sign_in_sessions, two_factor
+from portal.services.privacy import acceptances
 
 
 def _page(status: int = 200, **forms_in_error):
@@ -28,6 +29,7 @@ def _page(status: int = 200, **forms_in_error):
         "sign_in_sessions": sign_in_sessions.list_for(current_user),
         "this_session_id": sessions.current_session_id(),
         "end_form": EmptyForm(formdata=None),
+        "acceptances": acceptances.of(current_user),
     }
     context.update(forms_in_error)
     if context["totp_secret"]:

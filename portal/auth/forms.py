@@ -40,8 +40,8 @@ class PasswordPairMixin:
 class RegisterConsultantForm(PasswordPairMixin, Form):
     name = StringField(_l("Full name"), validators=NAME, render_kw={"autocomplete": "name"})
     email = email_field()
-    accept_terms = BooleanField(_l("I have read the privacy policy"), validators=[
-        DataRequired(_l("Read the privacy policy and tick the box to continue."))])
+    accept_terms = BooleanField(_l("I accept the terms for consultants and have read the privacy policy"), validators=[
+        DataRequired(_l("Read the terms for consultants and the privacy policy, then tick the box to continue."))])
 
 
 class RegisterOrganisationForm(PasswordPairMixin, Form):

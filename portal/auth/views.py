@@ -4,7 +4,8 @@ from __future__ import annotations
 import time
 
 from flask import Blueprint, current_app, flash, request, session, url_for
-from flask_babel import gettext as _, ngettext
+from markupsafe import Markup
+from flask_babel import format_date, gettext as _, ngettext
 from flask_login import current_user
 
 from portal import sessions
@@ -21,6 +22,7 @@ from portal.services import DomainError
 from portal.services.accounts import lockout, registration, throttle, two_factor
 from portal.services.consent import ledger
 from portal.services.organisations import onboarding
+from portal.services.privacy import acceptances
 from portal.links import external_url
 
 bp = Blueprint("auth", __name__)
@@ -42,8 +44,22 @@ def _invalid(template: str, form, error: DomainError | None = None, status: int 
 def _start_session(user: User, next_url: str | None):
     sessions.begin(user)
     registration.record_login(current_actor_for(user), user)
+    _tell_of_new_documents(user)
     db.session.commit()
-    return hx_redirect(safe_next(next_url, home_for(user)))
+    target = safe_next(next_url, home_for(user))
+    if acceptances.terms_to_accept(user) is not None:
+        target = url_for("auth.consultant_terms", next=target)
+    return hx_redirect(target)
+
+
+def _tell_of_new_documents(user: User) -> None:
+    """A policy version the person has not been shown: a notice with a link, once (R-POLICY-2)."""
+    version = acceptances.on_sign_in(current_actor_for(user), user)
+    if version is not None:
+        text = _("We have published version %(number)d of our privacy policy, in effect from %(date)s.",
+                 number=version.number, date=format_date(version.effective_from))
+        flash(Markup("{} <a href=\"{}\">{}</a>").format(text, url_for("public.privacy_policy"),
+                                                        _("Read what has changed")), "info")
 
 
 def too_many_attempts(template: str, form, seconds: int, **context):
@@ -131,6 +147,7 @@ def register():
         return _invalid("auth/register.html", form, error)
     if user is not None:  # None: the address had an account, whose owner is mailed; the answer is the same
         ledger.link_to_user(consent_state.cookie_consent_id(), user)  # R-WEB-2
+        acceptances.at_registration(current_actor(), user, "registration")
     db.session.commit()
     return hx_redirect(url_for("auth.check_mail"))
 
@@ -153,6 +170,7 @@ def register_organisation():
         return _invalid("auth/register_organisation.html", form, error)
     if user is not None:
         ledger.link_to_user(consent_state.cookie_consent_id(), user)  # R-WEB-2
+        acceptances.at_registration(current_actor(), user, "organisation_registration")
     db.session.commit()
     return hx_redirect(url_for("auth.check_mail"))
 
@@ -243,6 +261,7 @@ def accept_invitation(token: str):
     except DomainError as error:
         return _invalid("auth/invitation.html", form, error, **context)
     ledger.link_to_user(consent_state.cookie_consent_id(), user)  # R-WEB-2
+    acceptances.at_registration(current_actor(), user, "invitation")
     db.session.commit()
     flash(_("Your account is ready. Sign in to continue."), "success")
     return hx_redirect(url_for("auth.login"))
@@ -283,4 +302,4 @@ def set_language():
 
 from portal.auth import account  # noqa: E402,F401  (registers the account routes on bp)
 from portal.auth import consultant_claim  # noqa: E402,F401  (registers the claim route on bp)
-from portal.auth import account_sessions, two_factor_views  # noqa: E402,F401  (their routes, on bp)
+from portal.auth import account_sessions, terms_views, two_factor_views  # noqa: E402,F401  (their routes, on bp)

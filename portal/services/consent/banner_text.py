@@ -54,6 +54,19 @@ def _category_texts(category: str, providers: str) -> tuple[str, str]:
     }[category]
 
 
+def _recipients(rows: list[CookieEntry], controller: str) -> str:
+    """Who receives what one category stores, from the registry's providers: the first layer names them."""
+    parties = []
+    for e in rows:
+        if e.provider != controller:
+            label = e.provider + (_(" (outside the EEA)") if e.leaves_eea else "")
+            if label not in parties:
+                parties.append(label)
+    if not parties:
+        return _("No third party receives anything: only %(controller)s uses it.", controller=controller)
+    return _("Received by: %(parties)s.", parties="; ".join(parties))
+
+
 def _content_in(language: str, registry: list[CookieEntry], offered: list[str]) -> dict:
     controller = current_app.config["CONTROLLER"]["name"]
     max_age = current_app.config["CONSENT_MAX_AGE_DAYS"]
@@ -62,7 +75,8 @@ def _content_in(language: str, registry: list[CookieEntry], offered: list[str]) 
         rows = [e for e in registry if e.category == key]
         providers = sorted({e.provider for e in rows})
         name, description = _category_texts(key, ", ".join(providers))
-        categories.append({"key": key, "name": name, "description": description, "entries": [{
+        categories.append({"key": key, "name": name, "description": description,
+                           "recipients": _recipients(rows, controller), "entries": [{
             "name": e.name, "kind": e.kind, "provider": e.provider,
             "purpose": e.purpose_sv if language == "sv" else e.purpose_en,
             "lifetime": _lifetime(e.lifetime_days, e.kind), "leaves_eea": e.leaves_eea,
@@ -90,6 +104,8 @@ def _content_in(language: str, registry: list[CookieEntry], offered: list[str]) 
         "withdraw": _("You can change or withdraw your consent at any time under “Cookie settings” at the "
                       "bottom of every page."),
         "policy_link": _("Cookie policy: every cookie, its purpose and lifetime"),
+        "privacy_link": _("Privacy policy"),
+        "recipients_title": _("Who receives data, per category"),
         "accept_all": _("Accept all"), "reject_all": _("Reject all"), "choose": _("Choose"),
         "categories": categories,
     }
