@@ -70,6 +70,7 @@ def register_blueprints(app: Flask) -> None:
     from portal.buyer.views import bp as buyer
     from portal.consent.views import bp as consent
     from portal.consultant.views import bp as consultant
+    from portal.marketing.views import bp as marketing
     from portal.partner.views import bp as partner
     from portal.privacy.views import bp as privacy
     from portal.public.views import bp as public
@@ -87,6 +88,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(staff, url_prefix="/staff")
     app.register_blueprint(privacy, url_prefix="/privacy")
     app.register_blueprint(support, url_prefix="/support")
+    app.register_blueprint(marketing)  # /unsubscribe/<token> and /marketing/choices
 
 
 def register_errorhandlers(app: Flask) -> None:

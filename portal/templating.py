@@ -80,6 +80,7 @@ def navigation() -> list[tuple[str, object]]:
             ("staff.consultants", _l("Consultants")),
             ("staff.privacy_queue", _l("Privacy requests")),
             ("staff.skills_page", _l("Skill synonyms")),
+            ("staff.campaigns_list", _l("Marketing campaigns")),
             ("staff.outbox", _l("Mail outbox")),
             ("staff.audit_log", _l("Audit log")),
             ("staff.sensitive_data_statistics", _l("Refused sensitive data")),

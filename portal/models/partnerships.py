@@ -41,7 +41,9 @@ class PartnerDocument(Base):
 
 
 class CommunicationPreference(Base):
-    """Marketing to representatives unless they object (R-BUY-3): both default to yes."""
+    """A person's marketing choices, per topic, for the e-mail channel: the one source of truth the campaign
+    sender reads (portal/services/privacy/marketing.py). Marketing unless the person says no (R-BUY-3, R-CON-5);
+    a MarketingObjection turns every topic off, and only an explicit opt-in turns one on again."""
 
     __tablename__ = "communication_preferences"
     __subject_column__ = "user_id"
@@ -49,4 +51,6 @@ class CommunicationPreference(Base):
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
     newsletters: Mapped[bool] = mapped_column(default=True)
     events: Mapped[bool] = mapped_column(default=True)
+    offers: Mapped[bool] = mapped_column(default=True)
+    surveys: Mapped[bool] = mapped_column(default=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)

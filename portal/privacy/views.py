@@ -10,7 +10,7 @@ from portal.privacy import forms
 from portal.request_actor import current_actor
 from portal.services import DomainError, audit
 from portal.services.accounts import memberships
-from portal.services.privacy import access_extract, marketing, policy_notices, privacy_requests
+from portal.services.privacy import access_extract, legitimate_interests, marketing, policy_notices, privacy_requests
 from portal.services.privacy.legitimate_interests import BY_CODE, PURPOSES
 
 bp = Blueprint("privacy", __name__)
@@ -65,16 +65,12 @@ def object_to():
         db.session.rollback()
         flash(_("Choose the purpose you object to."), "error")
         return _index(status=422)
-    actor = current_actor()
-    if purpose.code == "marketing":
-        marketing.object_to_marketing(actor, current_user)
-        db.session.commit()
+    request = legitimate_interests.object_to(current_actor(), current_user, purpose.code, form.details.data)
+    db.session.commit()
+    if request is None:
         flash(_("Done: we send you no more marketing."), "success")
         return hx_redirect(url_for("privacy.index"))
-    request = privacy_requests.open_for_user(actor, current_user, "objection", form.details.data,
-                                             purpose=purpose.code)
-    db.session.commit()
-    flash(_("Your objection is registered; our privacy officer weighs it and answers you."), "success")
+    flash(_("Your objection is registered and acts now: %(effect)s", effect=purpose.effect), "success")
     return hx_redirect(url_for("privacy.request_detail", request_id=request.id))
 
 

@@ -1,6 +1,7 @@
 """The one place mail goes through: queue in the outbox, deliver by SMTP when MAIL_URL is set."""
 from __future__ import annotations
 
+import json
 import smtplib
 from email.message import EmailMessage
 from urllib.parse import unquote, urlsplit
@@ -15,7 +16,8 @@ from portal.models import OutboxMail, User, utcnow
 MAX_ATTEMPTS = 5
 
 
-def queue(to: User | str, subject, template: str, locale: str | None = None, **context) -> OutboxMail:
+def queue(to: User | str, subject, template: str, locale: str | None = None, headers: dict | None = None,
+          **context) -> OutboxMail:
     """Render `templates/mail/<template>.txt` in the recipient's language and put it in the outbox.
     `subject` is a lazy string, or a callable for a subject with a value in it (called in that language)."""
     user = to if isinstance(to, User) else None
@@ -23,7 +25,8 @@ def queue(to: User | str, subject, template: str, locale: str | None = None, **c
     with force_locale(locale or (user.locale if user else None) or current_app.config["BABEL_DEFAULT_LOCALE"]):
         body = render_template(f"mail/{template}.txt", user=user, **context)
         subject_text = str(subject() if callable(subject) else subject)
-    mail = OutboxMail(user_id=user.id if user else None, to_address=address, subject=subject_text, body_text=body)
+    mail = OutboxMail(user_id=user.id if user else None, to_address=address, subject=subject_text, body_text=body,
+                      headers_json=json.dumps(headers) if headers else None)
     db.session.add(mail)
     db.session.flush()
     # Lets the web layer send right after its commit, without a query on every request.
@@ -87,6 +90,8 @@ def deliver_pending(limit: int = 100) -> int:
             message["From"] = current_app.config["MAIL_FROM"]
             message["To"] = mail.to_address
             message["Subject"] = mail.subject
+            for name, value in json.loads(mail.headers_json or "{}").items():
+                message[name] = value
             message.set_content(mail.body_text)
             mail.attempts += 1
             try:

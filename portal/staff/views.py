@@ -177,3 +177,4 @@ from portal.staff import ranking_views  # noqa: E402,F401  (registers the rankin
 from portal.staff import account_views  # noqa: E402,F401  (pausing and restoring access)
 from portal.staff import dispute_views  # noqa: E402,F401  (disputes and restrictions on bp)
 from portal.staff import erasure_views  # noqa: E402,F401  (erasure requests, the erasure queue, legal holds)
+from portal.staff import campaign_views  # noqa: E402,F401  (marketing campaigns)

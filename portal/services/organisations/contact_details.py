@@ -4,15 +4,17 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 from portal.extensions import db
-from portal.models import CommunicationPreference, User, utcnow
+from portal.models import CommunicationPreference, User
 from portal.services import DomainError, audit
 from portal.services.actors import Actor
+from portal.services.privacy import marketing
 
 
 def preferences(user: User) -> CommunicationPreference:
-    """The stored choice, or the default (marketing unless the person objects) without saving it."""
-    return db.session.get(CommunicationPreference, user.id) or CommunicationPreference(
-        user_id=user.id, newsletters=True, events=True)
+    """What the form shows: the person's effective choices (objection and suppression win), not saved."""
+    wanted = marketing.choices(user)
+    return CommunicationPreference(user_id=user.id, newsletters=wanted["newsletter"] and wanted["offers"],
+                                   events=wanted["events"] and wanted["surveys"])
 
 
 def update(actor: Actor, user: User, *, name: str, job_title: str, phone: str | None,
@@ -20,12 +22,14 @@ def update(actor: Actor, user: User, *, name: str, job_title: str, phone: str | 
     if not name.strip():
         raise DomainError(_l("Enter your name."), field="name")
     user.name, user.job_title, user.phone = name.strip(), job_title.strip() or None, (phone or "").strip() or None
-    choice = preferences(user)
-    changed_preferences = (choice.newsletters, choice.events) != (newsletters, events)
-    choice.newsletters, choice.events, choice.updated_at = newsletters, events, utcnow()
-    db.session.add(choice)
+    shown = preferences(user)
     db.session.flush()
     audit.record(actor, "person.update_contact", subject=user, obj=user)
-    if changed_preferences:
-        audit.record(actor, "person.communication_preferences", subject=user, obj=user,
-                     detail={"newsletters": newsletters, "events": events})
+    # Each box covers two topics; only a box the person changed changes them (an unsubscribe from one topic by
+    # mail is not undone by saving this form). The one source of truth is marketing.choices().
+    wanted = {}
+    if newsletters != shown.newsletters:
+        wanted |= {"newsletter": newsletters, "offers": newsletters}
+    if events != shown.events:
+        wanted |= {"events": events, "surveys": events}
+    marketing.set_choices(actor, user, wanted)

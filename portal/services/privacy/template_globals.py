@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from portal.services.privacy import disputes, restrictions
+from portal.services.privacy import disputes, legitimate_interests, restrictions
 
 
 def register(app: Flask) -> None:
@@ -16,3 +16,5 @@ def register(app: Flask) -> None:
     app.add_template_global(disputes.STATES, "DISPUTE_STATES")
     app.add_template_global(restrictions.CATEGORIES, "RESTRICTION_CATEGORIES")
     app.add_template_global(restrictions.SOURCES, "RESTRICTION_SOURCES")
+    app.add_template_global(legitimate_interests.may_contact_about_assignments, "may_contact_about_assignments")
+    app.add_template_global(legitimate_interests.objected_purposes, "objected_purposes")

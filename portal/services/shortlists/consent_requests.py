@@ -16,7 +16,7 @@ from portal.models import (RELEASABLE_FIELDS, ConsentRequest, ConsentRequestKind
                            Organisation, ShortlistEntry, ShortlistState, User, utcnow)
 from portal.services import DomainError, audit, mail
 from portal.services.accounts import tokens
-from portal.services.privacy import restrictions
+from portal.services.privacy import legitimate_interests, restrictions
 from portal.services.actors import Actor
 
 K, R, S = ConsentRequestKind, ConsentRequestStatus, ShortlistState
@@ -56,6 +56,9 @@ def ask_interest(actor: Actor, entry: ShortlistEntry, link_for: LinkFor) -> Cons
         raise DomainError(_l("This consultant is no longer on the shortlist."))
     if _pending(entry, K.INTEREST.value) is not None:
         raise DomainError(_l("The consultant has not answered the last question yet."))
+    if not legitimate_interests.may_contact_about_assignments(entry.consultant_id):  # R-LI: the objection acts
+        raise DomainError(_l("The consultant has objected to being contacted about assignments: they cannot be "
+                             "asked."))
     return _ask(actor, entry, K.INTEREST.value, link_for)
 
 

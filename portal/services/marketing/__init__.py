@@ -1,0 +1,1 @@
+"""Marketing that obeys: campaigns, one-click unsubscribe, the suppression list, hand-over to the named service."""
