@@ -11,7 +11,8 @@ from flask import current_app, url_for
 
 from portal.extensions import db
 from portal.models import (
-    Assignment, ConsentRequest, ConsultantProfile, CookieEntry, DataTransfer, ErasureQueueItem, Invitation, Offer,
+    Assignment, ConsentRequest, ConsultantProfile, CookieEntry, DataTransfer, ErasureQueueItem, Invitation,
+    MarketingCampaign, Offer,
     Organisation, OutboxMail, PrivacyRequest, ProfileImportDraft, ReferenceStatement, ServiceRequest,
     SupplierConsultant, User,
 )
@@ -22,7 +23,7 @@ LOGINS = {  # who → demo e-mail local part
     "anonymous": None, "consultant": "konsult", "buyer": "kopare", "supplier": "leverantor",
     "partner": "partner", "staff": "admin", "buyer2": "kopare2",
 }
-SKIP = {"static", "public.healthz"}
+SKIP = {"static", "public.healthz", "public.favicon"}
 
 
 def _first(model):
@@ -140,6 +141,9 @@ def object_pages() -> dict[str, list[str]]:
         "supplier.assignment": [url_for("supplier.assignment", assignment_id=_assignment("published"))],
         "supplier.offer_new": [url_for("supplier.offer_new", assignment_id=_assignment("published"))],
         "supplier.offer": [url_for("supplier.offer", offer_id=_offer("submitted", supplier="Kodkraft Konsult AB"))],
+        "marketing.unsubscribe": [url_for("marketing.unsubscribe", token="bad-token"), url_for(
+            "marketing.unsubscribe", token=tokens.issue("unsubscribe", {"u": _consultant_id(), "t": "events"}))],
+        "staff.campaign": [url_for("staff.campaign", campaign_id=_in(MarketingCampaign))],
         "support.detail": [url_for("support.detail", request_id=request_id) for request_id in db.session.scalars(
             sa.select(ServiceRequest.id).order_by(ServiceRequest.id))],  # each requester sees their own
     }
@@ -193,6 +197,10 @@ def _pages_the_demo_lacks() -> None:
                               invited_by_id=buyer.id))
     with current_app.test_request_context():  # the archive reader words its refusals in the request's language
         linkedin_merge.start(SYSTEM, profile_for(_user("consultant")), linkedin_zip())
+    from portal.services.marketing import campaigns  # a draft campaign: its page shows the count and the send form
+
+    campaigns.create(SYSTEM, topic="events", segment_role="consultant", segment_locale=None, subject_sv="Höstträff",
+                     subject_en="Autumn meetup", body_sv="Välkommen den 12 november.", body_en="Welcome on 12 November.")
     db.session.flush()
 
 

@@ -1,5 +1,6 @@
 """Every model, imported so that Alembic and the app see the whole schema."""
 from portal.models.accounts import Role, StaffRole, User
+from portal.models.acceptances import DocumentAcceptance
 from portal.models.assignments import (CLOSED_STATES, EDITABLE_STATES, Assignment, AssignmentComment,
                                       AssignmentRating, AssignmentRequirement, AssignmentState)
 from portal.models.audit import AuditEvent, AuditHead
@@ -12,6 +13,7 @@ from portal.models.consent import (
 from portal.models.erasure import ErasureQueueItem
 from portal.models.legal_holds import LegalHold
 from portal.models.mail import OutboxMail
+from portal.models.marketing import MarketingCampaign, MarketingHandover, MarketingSuppression
 from portal.models.offers import Offer, OfferAnswer, OfferState, SupplierConsultant
 from portal.models.organisations import Invitation, Membership, Organisation, OrganisationKind, OrganisationStatus
 from portal.models.partnerships import CommunicationPreference, PartnerContact, PartnerDocument
@@ -27,13 +29,14 @@ from portal.models.profiles import (
 from portal.models.restrictions import DataDispute, ProcessingRestriction
 from portal.models.search import SearchIndexOutbox
 from portal.models.sessions import RecoveryCode, UserSession
-from portal.models.sensitive_data import SensitiveDataRefusal
+from portal.models.sensitive_data import SensitiveDataRefusal, SensitiveTerm
 from portal.models.service_requests import ServiceMessage, ServiceRequest
 from portal.models.shortlists import Selection, ShortlistEntry, ShortlistState
 from portal.models.tokens import UsedToken
 from portal.models.transfers import DataTransfer
 
 __all__ = [
+    "DocumentAcceptance",
     "Assignment",
     "AssignmentComment",
     "AssignmentRating",
@@ -68,7 +71,10 @@ __all__ = [
     "Gender",
     "Invitation",
     "LegalHold",
+    "MarketingCampaign",
+    "MarketingHandover",
     "MarketingObjection",
+    "MarketingSuppression",
     "Membership",
     "Offer",
     "OfferAnswer",
@@ -96,6 +102,7 @@ __all__ = [
     "Role",
     "SearchIndexOutbox", "Selection",
     "SensitiveDataRefusal",
+    "SensitiveTerm",
     "ShortlistEntry",
     "ShortlistState",
     "ServiceMessage",

@@ -1,8 +1,6 @@
 """The privacy officer's queue of requests and the actions on one request (issue 6)."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask import abort, flash, request as http_request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -15,7 +13,7 @@ from portal.privacy import forms
 from portal.request_actor import current_actor
 from portal.security import allow, staff
 from portal.services import DomainError, audit
-from portal.services.privacy import privacy_requests
+from portal.services.privacy import deadlines, privacy_requests
 from portal.services.privacy.legitimate_interests import BY_CODE
 from portal.staff.views import bp
 
@@ -37,7 +35,7 @@ def privacy_queue():
         if r.user_id:
             audit.record(actor, "person.view", subject=r.user_id, obj=r)
     db.session.commit()
-    today = date.today()
+    today = deadlines.today()  # a Stockholm day, like the deadlines
     return render("staff/privacy_queue.html", requests=requests, state=state, kind=kind, today=today,
                   urgency={r.id: privacy_requests.urgency(r, today) for r in requests}, **_labels())
 
@@ -64,7 +62,7 @@ def _page(found: PrivacyRequest, status: int = 200, **forms_in_error):
     from portal.staff.erasure_views import request_plan
 
     context["erasure_plan"] = request_plan(found)
-    return render("staff/privacy_request.html", status=status, request=found, today=date.today(),
+    return render("staff/privacy_request.html", status=status, request=found, today=deadlines.today(),
                   urgency=privacy_requests.urgency(found), transitions=privacy_requests.TRANSITIONS[found.state],
                   **context, **_labels())
 

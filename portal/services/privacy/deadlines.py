@@ -8,17 +8,35 @@ Our rule for the Swedish "eves": midsommarafton, julafton and nyårsafton are no
 under lag (1989:253) om allmänna helgdagar, but lag (1930:173) om beräkning av lagstadgad tid
 treats them like Saturdays and Sundays: a deadline falling on one of them moves to the next
 working day. We follow that Swedish rule, so those three eves are non-working days here.
+
+Days are Swedish days: a request that arrives at 00:30 Stockholm time on the 1st was received on the
+1st, although it is still the last day of the month in UTC (`stockholm_date`, `today`).
 """
 from __future__ import annotations
 
 import calendar
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 import holidays
 
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
 ONE_MONTH = 1
 EXTENDED_MONTHS = 3  # one month plus "two further months" (Art. 12(3))
+
+
+def stockholm_date(at: datetime | None = None) -> date:
+    """The date in Stockholm at the instant `at` (naive means UTC, as the database stores it; default now)."""
+    at = at or datetime.now(timezone.utc)
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=timezone.utc)
+    return at.astimezone(STOCKHOLM).date()
+
+
+def today() -> date:
+    """Today in Stockholm, whatever the server's own time zone."""
+    return stockholm_date()
 
 
 def add_months(start: date, months: int) -> date:

@@ -35,16 +35,17 @@ from portal.extensions import db
 from portal.models import (
     Assignment, AssignmentComment, AssignmentRating, AssignmentState, Attachment,
     CardShowing, CommunicationPreference, ConsentLink, ConsentRecord, ConsentRequest, ConsultantProfile,
-    DataDispute, DataTransfer, Disclosure, DisclosureEnd, ErasureQueueItem, Invitation, LegalHold,
-    MarketingObjection, Membership, Offer,
-    OfferState, OutboxMail, PartnerContact, PartnerDocument, PolicyNotice, PrivacyMessage, PrivacyRequest,
+    DataDispute, DataTransfer, Disclosure, DisclosureEnd, DocumentAcceptance, ErasureQueueItem, Invitation, LegalHold,
+    MarketingCampaign, MarketingHandover, MarketingObjection, Membership, Offer,
+    OfferAnswer, OfferState, OutboxMail, PartnerContact, PartnerDocument, PolicyNotice, PrivacyMessage, PrivacyRequest,
     ProcessingRestriction, ProfileImportDraft, RecoveryCode, Reference,
     ReferenceStatement, Selection, ServiceMessage, ServiceRequest, ShortlistEntry, SupplierConsultant,
     User, UserSession, utcnow,
 )
 from portal.services import DomainError, audit
 from portal.services.matching import search
-from portal.services.privacy import erasure_plan, erasure_receipt, privacy_requests
+from portal.services.privacy import erasure_plan, erasure_receipt, privacy_requests, storage_hygiene
+from portal.services.privacy import marketing
 from portal.services.actors import Actor
 
 ERASED_NAME = "Erased person"
@@ -115,6 +116,9 @@ def _business(user: User, kept_offer_ids: set[int]) -> None:
     records = list(db.session.scalars(
         sa.select(SupplierConsultant).where(SupplierConsultant.id.in_(erasure_plan.supplier_record_ids(user)))))
     for record in records:
+        # the supplier's answers about the person go with every offer, kept ones too: bookkeeping needs
+        # the name, the rate and the dates, not the evidence
+        _delete(OfferAnswer, OfferAnswer.offer_id.in_(sa.select(Offer.id).where(Offer.supplier_consultant_id == record.id)))
         _delete(Offer, Offer.supplier_consultant_id == record.id, Offer.id.not_in(kept_offer_ids or {-1}))
         if _count(Offer, Offer.supplier_consultant_id == record.id):  # bookkeeping: the name and the rate
             record.email, record.claimed_by_user_id = f"erased-{record.id}@erased.invalid", None
@@ -153,9 +157,14 @@ def _requests_and_preferences(user: User) -> None:
     _delete(ServiceRequest, ServiceRequest.user_id == uid)
     _null(ServiceMessage, ServiceMessage.author_id, uid)
     _null(ServiceRequest, ServiceRequest.owner_id, uid)
+    marketing.remember_before_erasure(user)  # a no to marketing stays, as address hashes only (kept)
     _delete(CommunicationPreference, CommunicationPreference.user_id == uid)
     _delete(MarketingObjection, MarketingObjection.user_id == uid)
+    for column in (MarketingCampaign.created_by_id, MarketingCampaign.sent_by_id):  # staff's work stays, unnamed
+        _null(MarketingCampaign, column, uid)
+    _null(MarketingHandover, MarketingHandover.created_by_id, uid)
     _delete(PolicyNotice, PolicyNotice.user_id == uid)
+    _delete(DocumentAcceptance, DocumentAcceptance.user_id == uid)  # the agreement ends with the account
     _delete(PartnerContact, PartnerContact.staff_user_id == uid)
     _delete(Membership, Membership.user_id == uid)
     _delete(Invitation, Invitation.email == user.email)
@@ -211,6 +220,7 @@ def execute(actor: Actor, user: User, today: date | None = None) -> dict:
         ground = current.blocks[0].ground
         raise DomainError(gettext("Erasure is not possible now: %(ground)s.",
                              ground=privacy_requests.REFUSAL_GROUNDS[ground]))
+    storage_hygiene.track(user_id=user.id)  # at commit: addresses out of the security log, WAL emptied
     entries, offers = erasure_plan.placements(user)
     needles = [n for n in (user.name.strip(), user.email) if n and len(n) >= 4]
     was_consultant = db.session.scalar(sa.select(ConsultantProfile.id).where(ConsultantProfile.user_id == user.id))
@@ -249,6 +259,8 @@ def check_password(user: User, password: str | None) -> None:
 def _erase_address(actor: Actor, address: str) -> dict:
     """A visitor without an account: what we hold under the address alone."""
     today = date.today()
+    storage_hygiene.track(address=address, request_ids=list(db.session.scalars(
+        sa.select(PrivacyRequest.id).where(PrivacyRequest.email == address))))
     mails = _delete(OutboxMail, OutboxMail.to_address == address)
     invitations = _delete(Invitation, Invitation.email == address)
     records = list(db.session.scalars(sa.select(SupplierConsultant).where(
@@ -256,6 +268,7 @@ def _erase_address(actor: Actor, address: str) -> dict:
     kept_offers = 0
     for record in records:
         placed = sa.select(Assignment.id).where(Assignment.state == AssignmentState.FILLED.value)
+        _delete(OfferAnswer, OfferAnswer.offer_id.in_(sa.select(Offer.id).where(Offer.supplier_consultant_id == record.id)))
         _delete(Offer, Offer.supplier_consultant_id == record.id,
                 sa.not_(sa.and_(Offer.state == OfferState.SHORTLISTED.value, Offer.assignment_id.in_(placed))))
         kept = _count(Offer, Offer.supplier_consultant_id == record.id)

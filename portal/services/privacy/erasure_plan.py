@@ -4,8 +4,8 @@
 when, and whether a ground blocks the erasure altogether (an ongoing assignment, a legal hold).
 Nothing is changed here: erasure.execute() carries out a fresh plan, erasure_receipt reports it.
 
-Every key of `personal_data.collect()` has a category in TABLES (tests/privacy/test_erasure_service.py
-fails when a table is added there and not here).
+Every key of `personal_data.collect()` has a category in TABLES, taken from the inventory
+(tests/privacy/test_inventory.py and test_erasure_service.py fail when a table is not declared).
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from portal.models import (
     Assignment, AssignmentState, CLOSED_STATES, LegalHold, Offer, OfferState, ShortlistEntry, ShortlistState,
     SupplierConsultant, User,
 )
-from portal.services.privacy import privacy_requests
+from portal.services.privacy import inventory, privacy_requests
 
 SECURITY_LOG_YEARS = 2
 PRIVACY_REQUEST_YEARS = 3
@@ -46,34 +46,21 @@ CATEGORIES = {
     "privacy_requests": _l("Your privacy requests: kind, dates and state only (name, e-mail and texts removed)"),
     "security_log": _l("Security log entries: what was done when, by account number only"),
     "placements": _l("Placements you were part of: your name, the agreed rate and the dates"),
+    "suppression": _l("Your no to marketing, as a keyed hash of your address only, so that we never mail you "
+                      "marketing again"),
 }
 # Grounds for keeping: the policy's refusal grounds, and two the law gives for records we must keep.
 KEEP_GROUNDS = {
     "bookkeeping": privacy_requests.REFUSAL_GROUNDS["bookkeeping"],
     "security_log": _l("Security log: accountability and security of processing (GDPR Art. 5(2), 32)"),
     "accountability": _l("Proof that we handled your privacy requests (GDPR Art. 5(2), 12)"),
+    "objection": _l("Your objection to marketing holds only while we remember it (GDPR Art. 17(3)(b), 21(3))"),
 }
 BLOCKING_GROUNDS = ("ongoing_assignment", "legal_hold")
 
-# Every table personal_data.collect() returns → the category of the plan that handles it.
-TABLES = {
-    "users": "account", "consultant_profiles": "profile", "profile_skills": "profile",
-    "profile_languages": "profile", "profile_interests": "profile", "profile_industries": "profile",
-    "employment_entries": "profile", "education_entries": "profile", "certificates": "profile",
-    "excluded_organisations": "profile", "profile_references": "profile", "reference_statements": "profile",
-    "profile_import_drafts": "profile", "attachments": "files", "memberships": "memberships",
-    "invitations": "memberships", "erasure_queue": "memberships", "outbox_mails": "mail",
-    "assignments": "authored", "assignment_comments": "authored", "assignment_ratings": "authored",
-    "partner_documents": "authored", "partner_contacts": "memberships", "offers": "supplier_records",
-    "supplier_consultants": "supplier_records", "shortlist_entries": "shortlists", "consent_requests": "shortlists",
-    "disclosures": "shortlists", "disclosure_ends": "shortlists", "card_showings": "shortlists",
-    "selections": "shortlists", "service_requests": "service_requests", "service_messages": "service_requests",
-    "communication_preferences": "preferences", "marketing_objections": "preferences",
-    "policy_notices": "preferences", "consent_links": "consent", "consent_records": "consent",
-    "privacy_requests": "privacy_requests", "privacy_messages": "privacy_messages", "legal_holds": "legal_holds",
-    "audit_events": "security_log", "processing_restrictions": "rights", "data_disputes": "rights",
-    "data_transfers": "rights", "user_sessions": "account", "recovery_codes": "account",
-}
+# Every table personal_data.collect() returns → the category of the plan that handles it: declared in
+# the inventory (portal/services/privacy/inventory.py), with what erasure does to it and why.
+TABLES = inventory.erasure_tables()
 
 
 @dataclass
@@ -151,6 +138,13 @@ def active_holds(user: User, today: date | None = None) -> list[LegalHold]:
     return [h for h in holds if h.is_active(today)]
 
 
+def _says_no_to_marketing(data: dict) -> bool:
+    """Whether erasure keeps the address's hash on the suppression list (marketing.remember_before_erasure)."""
+    topics = ("newsletters", "events", "offers", "surveys")
+    refused = any(row.get(t) is False for row in data.get("communication_preferences", []) for t in topics)
+    return bool(data.get("marketing_suppressions") or data.get("marketing_objections") or refused)
+
+
 def plan(user: User, today: date | None = None) -> ErasurePlan:
     """What erasure would do now; nothing is changed."""
     today = today or date.today()
@@ -178,7 +172,7 @@ def plan(user: User, today: date | None = None) -> ErasurePlan:
         category = TABLES.get(table)
         if category is None:
             raise RuntimeError(f"erasure does not handle the table {table}")
-        if table in ("privacy_requests", "audit_events", "users") or not rows:
+        if table in ("privacy_requests", "audit_events", "users", "marketing_suppressions") or not rows:
             continue
         counts[category] = counts.get(category, 0) + len(rows)
     counts["account"] = 1
@@ -198,6 +192,8 @@ def plan(user: User, today: date | None = None) -> ErasurePlan:
         closed = [datetime.fromisoformat(r["closed_at"]).date() for r in requests if r.get("closed_at")]
         until = max(closed + [today]) + timedelta(days=365 * PRIVACY_REQUEST_YEARS + 1)
         result.kept.append(Item("privacy_requests", len(requests), "accountability", until))
+    if _says_no_to_marketing(data):  # one address, however many topics it said no to
+        result.kept.append(Item("suppression", 1, "objection"))
     events = data["audit_events"]
     if events:
         result.kept.append(Item("security_log", len(events), "security_log",

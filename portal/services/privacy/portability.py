@@ -1,11 +1,13 @@
 """The right to data portability (Art. 20, R-RIGHTS-6): the data the person *gave us*, machine-readable.
 
 Only what the person entered or chose: account fields, the profile they wrote, skills, languages,
-history, education, certificates, interests, industries, exclusions, cookie choices, marketing
-preferences, the text of their own requests and messages, and their uploaded files. Never our
-inferences or others' words about them: no audit log, ratings, match scores, staff notes or pseudonyms.
+history, education, certificates, interests, industries, exclusions, references and the statements
+they typed, the offer answers they accepted, cookie choices, marketing preferences, the text of their
+own requests and messages, and their uploaded files. Never our inferences or others' words about
+them: no audit log, ratings, match scores, staff notes or pseudonyms. Which of our tables count as
+provided is declared in the inventory (portal/services/privacy/inventory.py, `export`).
 
-TABLES is the single description: it picks the rows and columns, and `schema()` turns it into the
+TABLES is the single description of the exported columns: it picks the rows and columns, and `schema()` turns it into the
 JSON Schema (draft 2020-12) committed as portal/schemas/portability.schema.json and served at
 /privacy/schemas/portability.json (a test keeps the file and TABLES equal). `build` gives the JSON,
 `zip_bytes` the ZIP: portability.json, the schema, one CSV per table and the files under files/.
@@ -24,12 +26,12 @@ from flask import current_app
 
 from portal.extensions import db
 from portal.models import Attachment, ConsultantProfile, User
-from portal.services.privacy import personal_data
+from portal.services.privacy import inventory, personal_data
 from portal.services.actors import Actor
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 FORMAT = "customersonly-portability"
-VERSION = 1
+VERSION = 2  # 2: references, reference statements, offer answers, acceptances and more marketing topics
 
 # kind → JSON Schema fragment
 _KINDS = {"string": {"type": "string"}, "text": {"type": "string"}, "integer": {"type": "integer"},
@@ -38,8 +40,18 @@ _KINDS = {"string": {"type": "string"}, "text": {"type": "string"}, "integer": {
           "decimal": {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}}
 
 
-def _own_messages(user: User):
+def _own_messages(user: User, _data: dict):
     return lambda row: not row.get("from_staff") and row.get("author_id") == user.id
+
+
+def _own_requests(user: User, _data: dict):
+    return lambda row: row.get("user_id") == user.id
+
+
+def _own_statements(user: User, data: dict):
+    """Statements the person typed on their own references (a recruiter's notes are not theirs to port)."""
+    references = {r["id"] for r in data.get("profile_references", [])}
+    return lambda row: row.get("recorded_by_id") == user.id and row.get("reference_id") in references
 
 
 # table → (description, {column: (kind, nullable, description)}, optional row filter factory)
@@ -77,6 +89,7 @@ TABLES: dict[str, tuple[str, dict[str, tuple[str, bool, str]], object]] = {
         "remote": ("string", True, "Remote work preference: onsite, hybrid or remote."),
         "region": ("string", True, "The region you want to work in."),
         "hourly_rate": ("decimal", True, "Your hourly rate in SEK, as a decimal string."),
+        "pending_email": ("string", True, "A new e-mail address you asked for, waiting for your confirmation."),
     }, None),
     "skills": ("The skills you listed.", {
         "skill": ("string", False, "The skill's name."),
@@ -114,6 +127,28 @@ TABLES: dict[str, tuple[str, dict[str, tuple[str, bool, str]], object]] = {
     "excluded_organisations": ("Organisations you asked us never to present you to.", {
         "name": ("string", False, "The organisation's name."),
     }, None),
+    "references": ("The references you gave.", {
+        "id": ("integer", False, "The reference's number; reference_statements.reference_id refers to it."),
+        "referee_name": ("string", False, "The referee's name."),
+        "role": ("string", True, "The referee's role."),
+        "company": ("string", True, "The referee's company."),
+        "contact": ("string", True, "How to reach the referee."),
+        "relation": ("string", True, "How you worked with the referee."),
+        "created_at": ("datetime", False, "When you added it (UTC)."),
+    }, None),
+    "reference_statements": ("What your referees said, as you wrote it down (our recruiters' notes are not included).", {
+        "reference_id": ("integer", False, "The reference the statement belongs to."),
+        "author": ("string", True, "Who said it."),
+        "text": ("text", False, "The statement."),
+        "created_at": ("datetime", False, "When it was written down (UTC)."),
+    }, _own_statements),
+    "offer_answers": ("What a supplier answered about you, per requirement, in offers you accepted or were asked to.", {
+        "offer_id": ("integer", False, "The offer's number."),
+        "requirement": ("string", False, "The requirement of the assignment."),
+        "meets": ("boolean", True, "For a must requirement: whether you meet it."),
+        "level": ("integer", True, "For a should requirement: the level 0–5."),
+        "evidence": ("text", False, "The evidence given."),
+    }, None),
     "attachments": ("Files you uploaded; the files themselves are in the ZIP under files/.", {
         "kind": ("string", False, "What the file is: cv, certificate, reference_letter or other."),
         "filename": ("string", False, "The file name you uploaded."),
@@ -133,7 +168,16 @@ TABLES: dict[str, tuple[str, dict[str, tuple[str, bool, str]], object]] = {
     "marketing_preferences": ("What you chose to receive from us.", {
         "newsletters": ("boolean", False, "Whether you want our newsletters."),
         "events": ("boolean", False, "Whether you want invitations to events."),
+        "offers": ("boolean", False, "Whether you want our offers."),
+        "surveys": ("boolean", False, "Whether you want our surveys."),
         "updated_at": ("datetime", False, "When you last changed it (UTC)."),
+    }, None),
+    "acceptances": ("Which version of our privacy policy and agreement you accepted, and when.", {
+        "document": ("string", False, "Which document."),
+        "version": ("integer", False, "Its version."),
+        "published": ("date", False, "When that version was published."),
+        "way": ("string", False, "How you accepted it, e.g. when you registered."),
+        "accepted_at": ("datetime", False, "When you accepted it (UTC)."),
     }, None),
     "marketing_objections": ("Your objection to marketing (Art. 21(3)).", {
         "objected_at": ("datetime", False, "When you objected (UTC)."),
@@ -150,7 +194,7 @@ TABLES: dict[str, tuple[str, dict[str, tuple[str, bool, str]], object]] = {
         "details": ("text", False, "What you wrote."),
         "purpose": ("string", True, "For an objection: the purpose you objected to."),
         "received_at": ("datetime", False, "When we received it (UTC)."),
-    }, None),
+    }, _own_requests),
     "privacy_messages": ("Messages you wrote in your privacy requests (ours to you are not included).", {
         "request_id": ("integer", False, "The request the message belongs to."),
         "body": ("text", False, "What you wrote."),
@@ -160,7 +204,7 @@ TABLES: dict[str, tuple[str, dict[str, tuple[str, bool, str]], object]] = {
         "id": ("integer", False, "The request's number; service_messages.request_id refers to it."),
         "subject": ("string", False, "The subject you wrote."),
         "created_at": ("datetime", False, "When (UTC)."),
-    }, None),
+    }, _own_requests),
     "service_messages": ("Messages you wrote to our service desk.", {
         "request_id": ("integer", False, "The service request the message belongs to."),
         "body": ("text", False, "What you wrote."),
@@ -172,16 +216,8 @@ TABLES: dict[str, tuple[str, dict[str, tuple[str, bool, str]], object]] = {
         "created_at": ("datetime", False, "When (UTC)."),
     }, None),
 }
-# Our tables (personal_data.collect keys) behind each exported table.
-SOURCES = {"account": "users", "profile": "consultant_profiles", "skills": "profile_skills",
-           "languages": "profile_languages", "interests": "profile_interests", "industries": "profile_industries",
-           "employment": "employment_entries", "education": "education_entries", "certificates": "certificates",
-           "excluded_organisations": "excluded_organisations", "attachments": "attachments",
-           "cookie_choices": "consent_records", "marketing_preferences": "communication_preferences",
-           "marketing_objections": "marketing_objections", "consent_answers": "consent_requests",
-           "privacy_requests": "privacy_requests", "privacy_messages": "privacy_messages",
-           "service_requests": "service_requests", "service_messages": "service_messages",
-           "assignment_comments": "assignment_comments"}
+# Our tables (personal_data.collect keys) behind each exported table: declared in the inventory.
+SOURCES = inventory.portability_sources()
 
 
 def _file_path(row: dict) -> str:
@@ -201,12 +237,8 @@ def build(user: User, *, now: datetime | None = None) -> dict:
     tables = {}
     for name, (_description, fields, keep) in TABLES.items():
         rows = data.get(SOURCES[name], [])
-        if name == "privacy_requests":
-            rows = [r for r in rows if r.get("user_id") == user.id]
-        if name == "service_requests":
-            rows = [r for r in rows if r.get("user_id") == user.id]
         if keep is not None:
-            rows = [r for r in rows if keep(user)(r)]
+            rows = [r for r in rows if keep(user, data)(r)]
         if name == "attachments":
             rows = [{**r, "file": _file_path(r)} for r in rows]
         tables[name] = [{column: _utc(r.get(column)) if fields[column][0] == "datetime" else r.get(column)

@@ -1,12 +1,12 @@
 """Privacy requests: every right of R-RIGHTS as a case with a state, a deadline and a thread.
 
 States move only along TRANSITIONS, and every step is audited. The deadline is counted by
-portal.services.privacy.deadlines from the day the request was received (also for a visitor, whose
-request counts from the form, not from the click on the link: the stricter reading).
+portal.services.privacy.deadlines from the day the request was received, a day in Stockholm (also for a
+visitor, whose request counts from the form, not from the click on the link: the stricter reading).
 """
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Callable
 
 import sqlalchemy as sa
@@ -99,12 +99,15 @@ def _move(actor: Actor, request: PrivacyRequest, state: str, **detail) -> None:
 
 
 def _new(actor: Actor, *, kind: str, name: str, email: str, details: str | None, user: User | None,
-         today: date, state: str, purpose: str | None = None, locale: str | None = None) -> PrivacyRequest:
+         today: date | None, state: str, purpose: str | None = None, locale: str | None = None,
+         now: datetime | None = None) -> PrivacyRequest:
     _check_kind(kind)
+    now = now or utcnow()
+    received = today or deadlines.stockholm_date(now)
     request = PrivacyRequest(kind=kind, state=state, user_id=user.id if user else None, name=name.strip(),
-                             email=email, details=_clean_details(details), purpose=purpose,
-                             received_on=today, deadline=deadlines.one_month_deadline(today), locale=locale,
-                             verified_at=utcnow() if state == "verified" else None)
+                             email=email, details=_clean_details(details), purpose=purpose, received_at=now,
+                             received_on=received, deadline=deadlines.one_month_deadline(received), locale=locale,
+                             verified_at=now if state == "verified" else None)
     db.session.add(request)
     db.session.flush()
     audit.record(actor, "privacy_request.received", subject=request.user_id, obj=request,
@@ -113,15 +116,17 @@ def _new(actor: Actor, *, kind: str, name: str, email: str, details: str | None,
 
 
 def open_for_user(actor: Actor, user: User, kind: str, details: str | None = None, *,
-                  purpose: str | None = None, today: date | None = None) -> PrivacyRequest:
-    """A signed-in person's request: verified at once, the sign-in proved who they are."""
+                  purpose: str | None = None, today: date | None = None, now: datetime | None = None
+                  ) -> PrivacyRequest:
+    """A signed-in person's request: verified at once, the sign-in proved who they are. Received on
+    `today`, or on the Stockholm date of `now` (default: this instant)."""
     return _new(actor, kind=kind, name=user.name, email=user.email, details=details, user=user,
-                today=today or date.today(), state="verified", purpose=purpose, locale=user.locale)
+                today=today, state="verified", purpose=purpose, locale=user.locale, now=now)
 
 
 def submit_from_visitor(actor: Actor, *, name: str, email: str, kind: str, details: str | None,
                         locale: str | None, link_for: Callable[[str], str],
-                        today: date | None = None) -> PrivacyRequest:
+                        today: date | None = None, now: datetime | None = None) -> PrivacyRequest:
     """A visitor's request: received; a one-time link to the address given proves it is theirs.
     Whether the address has an account changes nothing here, so the answer cannot reveal it."""
     from portal.services.accounts.registration import normalise_email
@@ -130,7 +135,7 @@ def submit_from_visitor(actor: Actor, *, name: str, email: str, kind: str, detai
         raise DomainError(_l("Enter your name."), field="name")
     address = normalise_email(email)
     request = _new(actor, kind=kind, name=name, email=address, details=details, user=None,
-                   today=today or date.today(), state="received", locale=locale)
+                   today=today, state="received", locale=locale, now=now)
     token = tokens.issue("privacy_request", {"request": request.id, "email": address})
     mail.queue(address, _l("Confirm your privacy request"), "privacy_request_verify", locale=locale,
                link=link_for(token), request=request, kind_label=KINDS[kind])
@@ -219,7 +224,7 @@ def refuse(actor: Actor, request: PrivacyRequest, ground: str, text: str) -> Pri
 
 def extend(actor: Actor, request: PrivacyRequest, reason: str, today: date | None = None) -> PrivacyRequest:
     """Two further months (Art. 12(3)): only within the first month, with a reason told to the person."""
-    today = today or date.today()
+    today = today or deadlines.today()
     if request.extended_at is not None:
         raise DomainError(_l("This request is already extended."))
     if today > request.deadline:
@@ -288,7 +293,7 @@ def urgency(request: PrivacyRequest, today: date | None = None) -> str | None:
     """'overdue', 'near_due' (≤ NEAR_DUE_DAYS left) or None; closed requests have none."""
     if request.state not in OPEN_STATES:
         return None
-    today = today or date.today()
+    today = today or deadlines.today()
     if request.deadline < today:
         return "overdue"
     if request.deadline <= today + timedelta(days=NEAR_DUE_DAYS):

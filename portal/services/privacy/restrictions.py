@@ -20,7 +20,7 @@ from portal.extensions import db
 from portal.models import ProcessingRestriction, User, utcnow
 from portal.services import DomainError, audit, mail
 from portal.services.matching import search
-from portal.services.privacy import privacy_requests
+from portal.services.privacy import inventory, privacy_requests
 from portal.services.actors import Actor
 
 WHOLE = "profile"
@@ -32,6 +32,9 @@ CATEGORIES = {
 }
 # What each category takes out of the profile data that is processed for clients and matching.
 CATEGORY_KEYS = {"history": ("employment", "education")}
+# The tables each category covers, from the inventory (portal/services/privacy/inventory.py); a table
+# no category covers says there why (inventory.Entry.unrestricted).
+TABLES = inventory.restriction_tables()
 SOURCES = {"person": _l("the person's own request"), "staff": _l("our privacy officer")}
 MAX_REASON = 2000
 
