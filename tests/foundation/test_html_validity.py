@@ -35,6 +35,8 @@ def _collect(app, tmp_path) -> dict:
                 if response.status_code < 500 and response.mimetype == "text/html" and response.status_code != 303:
                     html = response.get_data(as_text=True)
                     assert f'<html lang="{language}">' in html, f"{who} {url}"
+                    title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+                    assert "<" not in title, f"{who} {url}: markup in the title"  # vnu reads it as text
                     pages[(language, who, url, response.status_code)] = html
             # form errors and error pages are pages too
             pages[(language, who, "/auth/register [422]", 422)] = client.post(
