@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import time
 from collections import Counter
 from datetime import date
 
@@ -83,10 +82,10 @@ def test_no_special_category_data_in_any_text(profiles):
             assert find(text) is None, (text, find(text))
 
 
-def test_hundred_thousand_profiles_quickly():
-    started = time.perf_counter()
-    assert sum(1 for _ in generate(100_000)) == 100_000
-    assert time.perf_counter() - started < 40  # measured about 11 s on the shared 2-core machine
+def test_a_hundred_thousand_profiles_have_distinct_addresses():
+    # The benchmarks' pool: its speed is measured in bench/ (python -m bench.database_rebuild), not here.
+    emails = [profile["email"] for profile in generate(100_000)]
+    assert len(emails) == 100_000 and len(set(emails)) == 100_000
 
 
 def _profile(archetype: str, *skills: str) -> dict:
