@@ -16,11 +16,15 @@ const chrome = await chromeLauncher.launch({
 const results = [];
 try {
   for (const url of urls) {
-    const runner = await lighthouse(url, {
+    const run = () => lighthouse(url, {
       port: chrome.port, logLevel: 'error', output: 'json',
       onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
       extraHeaders: {'Accept-Language': language},
     }, desktopConfig);
+    let runner = await run();
+    // Lighthouse itself asks for a second run when it lost the trace (NO_NAVSTART and the like): that is the
+    // tool failing, not the page, so it gets one more try; a low score never does.
+    if (runner.lhr.runtimeError) runner = await run();
     const {categories, audits, runtimeError} = runner.lhr;
     // Only the audits that count towards a category's score; insights without weight are advice.
     const counted = new Set(Object.values(categories).flatMap(c => c.auditRefs.filter(r => r.weight > 0).map(r => r.id)));

@@ -64,7 +64,8 @@ def test_access_and_portability_with_direct_transfer(app, live_server, context_f
         page.wait_for_url(re.compile(r"/privacy/extract$"))
         assert_accessible(page)
         profile = page.locator("#category-consultant_profiles").locator("xpath=..")
-        assert "Källa" in profile.inner_text() and "You (typed in" in profile.inner_text()  # Klara reads Swedish
+        text = profile.inner_text()  # Klara reads Swedish: the headings and the texts about her data (#14)
+        assert "Källa" in text and "Du (inskrivet" in text and "You (typed in" not in text
         extract = json.loads(_download(page, "#extract-download-json"))
         _validate("access_extract", extract)
         assert extract["person"]["email"] == klara.email
