@@ -14,6 +14,7 @@ from portal.languages import select_locale
 from portal.request_actor import current_actor
 from portal.services import DomainError
 from portal.services.assignments import offers
+from portal.services.privacy import acceptances
 
 
 @bp.route("/consultant-invitation/<token>", methods=["GET", "POST"])
@@ -33,8 +34,9 @@ def claim_consultant(token: str):
         if signed_in_consultant:
             offers.claim(current_actor(), token, current_user)
         else:
-            offers.claim_with_new_account(current_actor(), token, name=form.name.data, password=form.password.data,
-                                          locale=select_locale())
+            user = offers.claim_with_new_account(current_actor(), token, name=form.name.data,
+                                                 password=form.password.data, locale=select_locale())
+            acceptances.at_registration(current_actor(), user, "claim")  # which versions, and when (R-CON-10)
     except DomainError as error:
         return _invalid("auth/claim_consultant.html", form, error, **context)
     db.session.commit()

@@ -94,3 +94,5 @@ class LanguageForm(Form):
 
 class ClaimConsultantForm(PasswordPairMixin, Form):
     name = StringField(_l("Your full name"), validators=NAME, render_kw={"autocomplete": "name"})
+    accept_terms = BooleanField(_l("I accept the terms for consultants and have read the privacy policy"), validators=[
+        DataRequired(_l("Read the terms for consultants and the privacy policy, then tick the box to continue."))])

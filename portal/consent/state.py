@@ -157,6 +157,16 @@ def banner_next() -> str:
     return request.full_path.rstrip("?") if request.method == "GET" else "/"
 
 
+def _objects_to_usage_analysis() -> bool:
+    """A signed-in person who objected to usage analysis (R-LI, Art. 21) is left out of it whatever the
+    banner on this device says, until the privacy officer refuses the objection."""
+    from flask_login import current_user
+
+    from portal.services.privacy import legitimate_interests
+
+    return bool(current_user.is_authenticated and legitimate_interests.objects_to(current_user.id, "usage_analysis"))
+
+
 def analytics() -> dict | None:
     """The analytics script, only when configured and statistics is granted; its origin is then
     allowed in this response's Content-Security-Policy, and nowhere else."""
@@ -164,7 +174,7 @@ def analytics() -> dict | None:
     if not url:
         return None
     try:
-        if not current().granted(CookieCategory.STATISTICS.value):
+        if not current().granted(CookieCategory.STATISTICS.value) or _objects_to_usage_analysis():
             return None
     except sa.exc.SQLAlchemyError:
         db.session.rollback()

@@ -118,3 +118,24 @@ def test_withdrawal_in_the_privacy_centre_covers_this_browser_even_if_chosen_bef
     client.post("/privacy/consent/withdraw", data={"category": "statistics"})
     assert ledger.latest(consent_id).statistics is False
     assert "analytics" not in client.get("/", headers=EN).get_data(as_text=True)
+
+
+def test_an_objection_to_usage_analysis_keeps_the_analytics_away_whatever_the_banner_says(app, registry, csrf_off):
+    """R-LI, Art. 21: the objection outranks the device's cookie yes until the privacy officer refuses it."""
+    from portal.models import PrivacyRequest
+    from portal.services.actors import Actor
+    from portal.services.privacy import privacy_requests
+
+    user = factories.make_user()
+    db.session.commit()
+    client = app.test_client()
+    _accept(client)
+    sign_in(client, user)
+    assert "G-TEST123" in client.get("/", headers=EN).get_data(as_text=True)
+    assert client.post("/privacy/object", data={"purpose": "usage_analysis"}, headers=EN).status_code == 303
+    assert "G-TEST123" not in client.get("/", headers=EN).get_data(as_text=True)
+    case = db.session.scalars(sa.select(PrivacyRequest)).one()
+    privacy_requests.refuse(Actor(user=factories.make_user("staff")), case, "no_overriding_reason",
+                            "The analysis is anonymous.")
+    db.session.commit()
+    assert "G-TEST123" in client.get("/", headers=EN).get_data(as_text=True)

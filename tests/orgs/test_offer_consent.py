@@ -249,7 +249,7 @@ def test_the_mails_say_what_is_stored_and_for_how_long(world, client, app):
     assert "“Offers from your employer”" in body and "30 days after" in body
     link = re.search(r"http://localhost(/auth/consultant-invitation/\S+)", body).group(1)
     assert client.post(link, data={"name": "Ny Person", "password": "a long password 123",
-                                   "confirm": "a long password 123"}).status_code == 303
+                                   "confirm": "a long password 123", "accept_terms": "y"}).status_code == 303
     person = db.session.get(User, db.session.get(SupplierConsultant, new.id).claimed_by_user_id)
     sign_in(client, person, password="a long password 123")
     waiting = client.get("/consultant/offers", headers=EN).text

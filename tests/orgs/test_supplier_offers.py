@@ -8,6 +8,7 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import AuditEvent, Offer, OutboxMail, SupplierConsultant, User
+from portal.services.privacy import acceptances
 from tests import factories
 from tests.orgs.helpers import make_assignment
 
@@ -77,15 +78,23 @@ def test_the_consultant_claims_the_record_with_a_new_account(login_as, client):
     link = _claim_link()
     page = client.get(link, headers=EN)
     assert page.status_code == 200 and "Karin Kod" in page.get_data(as_text=True)
+    unticked = client.post(link, data={"name": "Karin Kod", "password": "a long password 123",
+                                        "confirm": "a long password 123"}, headers=EN)
+    assert unticked.status_code == 422 and "tick the box" in unticked.get_data(as_text=True)
+    assert db.session.scalar(sa.select(User).where(User.email == "karin@firm.se")) is None
     response = client.post(link, data={"name": "Karin Kod", "password": "a long password 123",
-                                       "confirm": "a long password 123"})
+                                       "confirm": "a long password 123", "accept_terms": "y"})
     assert response.status_code == 303
     user = db.session.scalar(sa.select(User).where(User.email == "karin@firm.se"))
     assert user.role == "consultant" and user.is_verified
+    # R-CON-10: which versions she accepted, and when, as for any other registration
+    accepted = {(row.document, row.version, row.way) for row in acceptances.of(user)}
+    assert accepted == {("privacy_policy", acceptances.current("privacy_policy").number, "claim"),
+                        ("consultant_terms", acceptances.current("consultant_terms").number, "claim")}
     consultant = db.session.scalar(sa.select(SupplierConsultant))
     assert consultant.claimed_by_user_id == user.id
     assert client.post(link, data={"name": "x", "password": "a long password 123",
-                                   "confirm": "a long password 123"}).status_code == 400
+                                   "confirm": "a long password 123", "accept_terms": "y"}).status_code == 400
 
 
 def test_a_signed_in_consultant_links_the_record(login_as, app):

@@ -22,6 +22,7 @@ from portal.models import (
 )
 from portal.services.privacy import (
     access_extract, erasure, erasure_plan, inventory, personal_data, portability, privacy_requests, restrictions,
+    table_titles,
 )
 from portal.services.profiles import attachments, entries
 from portal.services.actors import Actor
@@ -81,7 +82,9 @@ def test_the_register_extract_reaches_every_entry_in_both_languages(app, make_us
         for locale in ("sv", "en"):
             with app.test_request_context(headers={"Accept-Language": locale}):
                 texts = inventory.about(table)
+                heading = table_titles.title(table)
             assert all(texts.values()), (table, locale, texts)
+            assert table in table_titles.TITLES and heading != table, (table, "has no heading a person can read")
 
 
 def test_the_zip_reaches_every_provided_entry_column_by_column():

@@ -18,7 +18,7 @@ from flask_babel import force_locale, gettext
 from portal.extensions import db
 from portal.models import PrivacyRequest, User
 from portal.services import audit
-from portal.services.privacy import inventory, personal_data, privacy_requests
+from portal.services.privacy import inventory, personal_data, privacy_requests, table_titles
 from portal.services.actors import Actor
 from portal.links import external_url
 
@@ -50,7 +50,7 @@ def _build(user: User, now: datetime | None) -> dict:
     for request in data.get("privacy_requests", []):  # an earlier extract is not repeated inside this one
         if "extract_json" in request:
             request["extract_json"] = bool(request["extract_json"])
-    categories = [{"category": table, **inventory.about(table), "rows": rows}
+    categories = [{"category": table, "title": table_titles.title(table), **inventory.about(table), "rows": rows}
                   for table, rows in sorted(data.items()) if rows]
     return {"controller": CONTROLLER, "generated_at": (now or datetime.now(timezone.utc)).isoformat(),
             "person": {"id": user.id, "name": user.name, "email": user.email}, "categories": categories}

@@ -4,8 +4,13 @@ does in code (Art. 21):
 - marketing: stops all marketing at once and for good, with campaign measurement (no case; Art. 21(3));
 - assignment_contact: interest questions about assignments stop at once; staff see that the person cannot be
   asked (consent_requests.ask_interest refuses), and the privacy officer still answers the case;
-- the others open a case for the privacy officer and restrict that processing until they decide (Art. 18(1)(d)):
-  while the case is open or answered the hold stands; a refusal (our grounds prevail) lifts it.
+- usage_analysis and campaign_measurement: a case for the privacy officer, and the processing stops until they decide
+  (Art. 18(1)(d)): no analytics script for the signed-in person, no counting of their mail reactions; a refusal (our
+  grounds prevail) lifts the stop, an answer keeps it;
+- improve_services and fraud_prevention: nothing processes one person's data for them today, and the texts say so;
+  the recorded objection is what any future processing must check (objects_to);
+- security: blocking repeated wrong passwords goes on (it protects the person: compelling grounds, Art. 21(1)), the
+  sign-in records serve nothing else; the privacy officer answers the case.
 """
 from __future__ import annotations
 
@@ -31,17 +36,20 @@ class Purpose:
 PURPOSES = (
     Purpose("improve_services", _l("Improving and personalising our services"),
             _l("Our interest in offering services that fit the people who use them (GDPR Art. 6(1)(f))."),
-            _l("We stop using your data to personalise and improve our services while our privacy officer "
-               "decides.")),
+            _l("We do not use any one person's data to personalise or improve our services today. Your objection "
+               "is recorded, so that it applies from the first day we would, and our privacy officer answers you.")),
     Purpose("fraud_prevention", _l("Detecting and preventing fraud"),
             _l("Our and our clients' interest in not being defrauded (Art. 6(1)(f), recital 47)."),
-            _l("Your data is only stored, not analysed for fraud, while our privacy officer decides.")),
+            _l("We do not analyse anyone's data for fraud today. Your objection is recorded, so that it applies "
+               "from the first day we would, and our privacy officer answers you.")),
     Purpose("security", _l("Securing our networks and systems"),
             _l("Our interest in keeping data safe from unauthorised access (Art. 6(1)(f), recital 49)."),
-            _l("Your sign-in records are only stored, not analysed, while our privacy officer decides.")),
+            _l("Repeated wrong passwords on your account are still blocked, because that protects you; your "
+               "sign-in records are used for nothing else, and our privacy officer weighs your objection.")),
     Purpose("usage_analysis", _l("Understanding how people use our sites"),
             _l("Our interest in sites that work well; analytics cookies only with your consent."),
-            _l("We leave your use of the sites out of our analysis while our privacy officer decides.")),
+            _l("Our analytics is not loaded for you when you are signed in, whatever your cookie choice, while "
+               "our privacy officer decides.")),
     Purpose("assignment_contact", _l("Contacting you about assignments that may interest you"),
             _l("Our interest, and yours, in matching consultants with assignments (R-CON-1)."),
             _l("We stop asking you about assignments at once; our privacy officer confirms it to you.")),
