@@ -74,10 +74,11 @@ def sentences(language: str) -> list[Sentence]:
     return rows
 
 
-def held_out(language: str) -> list[Sentence]:
-    """The held-out sentences (never used to tune the guard) of one language."""
+def held_out(language: str, name: str = "holdout") -> list[Sentence]:
+    """The held-out sentences of one language: `holdout` (written after the guard, since used to widen it) or
+    `blind` (written by a session that never saw the guard or its sentences)."""
     rows = []
-    for line in (DATA / "sensitive_sentences_holdout.txt").read_text(encoding="utf-8").splitlines():
+    for line in (DATA / f"sensitive_sentences_{name}.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             lang, label, category, text = line.split("\t")
             if lang == language:
@@ -130,6 +131,20 @@ def table(find) -> str:
     return "\n".join(lines)
 
 
+def blind_table(find) -> str:
+    """The blind set per language and category: never used to tune the guard."""
+    lines = ["| language | category | sensitive | benign | recall | precision | missed | false alarms |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for language in LANGUAGES:
+        rows = held_out(language, "blind")
+        for category in [*sorted({r.category for r in rows}), "all"]:
+            s = score([r for r in rows if category in ("all", r.category)], find)
+            name = f"**{category}**" if category == "all" else category
+            lines.append(f"| {language} | {name} | {s.true_pos + s.false_neg} | {s.false_pos + s.true_neg} | "
+                         f"{s.recall:.3f} | {s.precision:.3f} | {s.false_neg} | {s.false_pos} |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     from portal.services.profiles.sensitive_data import find
 
@@ -138,9 +153,12 @@ def main() -> None:
               "labelled by GDPR Art. 9 (see their header). Targets: recall ≥ 0.95 and precision ≥ 0.95 per language; "
               "checked by `tests/profiles/test_sensitive_guard_quality.py`. Per category, precision is over the "
               "category's own sentences (its sensitive ones and the benign ones using its vocabulary).\n\n"
-              + table(find) + "\n" + NOTES)
+              + table(find) + "\n\n## The blind set\n\n"
+              "`tests/data/sensitive_sentences_blind.txt` (120 sentences per language, half sensitive over every "
+              "category, half hard benign), written on 2026-12-04 by a session that never saw the guard, its "
+              "vocabulary or the sentences above.\n\n" + blind_table(find) + "\n" + NOTES)
     for language in LANGUAGES:
-        for row, kind in misses(sentences(language) + held_out(language), find):
+        for row, kind in misses(sentences(language) + held_out(language) + held_out(language, "blind"), find):
             print(f"{language} {'MISSED' if row.sensitive else 'FALSE ALARM'} {row.category} ({kind}): {row.text}",
                   file=sys.stderr)
     if "--no-write" not in sys.argv:

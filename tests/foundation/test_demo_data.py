@@ -2,7 +2,7 @@
 import sqlalchemy as sa
 
 from portal.extensions import db
-from portal.models import AuditEvent, Membership, Organisation, User
+from portal.models import AuditEvent, MarketingCampaign, Membership, OutboxMail, Organisation, User
 from portal.demo import seed
 from tests.conftest import sign_in
 
@@ -19,6 +19,10 @@ def test_demo_load_is_idempotent_and_opens_every_portal(app):
     counts = _counts()
     second = runner.invoke(args=["demo", "load"])
     assert second.exit_code == 0 and _counts() == counts
+    # marketing shows both states: a sent campaign (its mails carry the one-click link) and a draft
+    assert sorted(db.session.scalars(sa.select(MarketingCampaign.state))) == ["draft", "sent"]
+    assert db.session.scalar(sa.select(sa.func.count(OutboxMail.id)).where(OutboxMail.body_text.contains(
+        "/unsubscribe/"))) >= 1
     for role in ("consultant", "buyer", "supplier", "partner", "staff"):
         assert db.session.scalar(sa.select(sa.func.count()).select_from(User).where(User.role == role)) >= 1
 
