@@ -5,20 +5,26 @@ something about the person*. Every free-text and name field a consultant fills (
 interests, industries, descriptions, skill and language names, certificates, reference statements,
 file names, LinkedIn texts, the card pitch) passes `check_fields` before anything is stored or
 shared. How text is read (case, invisible characters, punctuation inside words, inflections,
-compounds, typos) is in `sensitive.normalise` and `sensitive.vocabulary`; how the words before a
-term decide (personal cue, activity, work marker, employer) is in `sensitive.judge`.
+compounds, typos, file names without å/ä/ö) is in `sensitive.normalise` and `sensitive.vocabulary`;
+the words per category are in `sensitive.terms_*`, phrase rules ("of Kurdish descent", "half X",
+"har MS", a same-sex spouse) in `sensitive.patterns`; how the words around a term decide (personal
+cue, activity, work marker, employer, a personal heading such as "Intressen:") is in
+`sensitive.judge` and `sensitive.cues`.
 
 Judgement calls, documented: pregnancy counts as health data; parental leave is not special-category.
 "HBTQ"/"LGBTQ" alone is a topic (an HBTQ-certified workplace); "HBTQ-person", "gay", "lesbian" are
-identity words. Citizenship and country of birth are data the policy asks for (R-CON-6), so only
-ethnic words (Kurdish, Sami, Roma, "ethnicity") count as ethnic origin; a language skill ("Samiska")
-is a skill. Being employed by a union, church, party or clinic is an employer, not membership.
+identity words. Citizenship and country of birth are data the policy asks for (R-CON-6), so a bare
+nationality is not ethnic origin; ethnic words (Kurdish, Sami, Roma, "ethnicity"), a nationality with
+a word of origin ("av somaliskt ursprung"), mixed heritage and a family's flight are. A language skill,
+even a mother tongue ("Samiska", "Tigrinja (modersmål)"), is a skill. Being employed by a union,
+church, party or clinic is an employer, not membership.
 Staff add words in the staff page (`add_term`); the guard reads them with the built-in ones. The
 labelled sentences in tests/data/ and `python -m bench.sensitive_guard` measure precision and recall.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sqlalchemy as sa
 from flask import has_app_context
@@ -78,6 +84,14 @@ def vocabulary_now() -> tuple[vocabulary.Term, ...]:
         return BUILTIN
     added = db.session.execute(sa.select(SensitiveTerm.key, SensitiveTerm.kind, SensitiveTerm.role,
                                          SensitiveTerm.language).order_by(SensitiveTerm.id)).all()
+    return _with_added(tuple(tuple(row) for row in added))
+
+
+@lru_cache(maxsize=4)
+def _with_added(added: tuple[tuple[str, str, str, str], ...]) -> tuple[vocabulary.Term, ...]:
+    """The same tuple for the same staff words, so the judge's lookup tables are built once, not per save."""
+    if not added:
+        return BUILTIN
     return BUILTIN + tuple(vocabulary.Term(tuple(key.split()), kind, role == "identity", language,
                                            fuzzy=len(key) >= 7 and " " not in key)
                            for key, kind, role, language in added)
