@@ -29,7 +29,15 @@ def create_app(config: dict | None = None) -> Flask:
     register_cli(app)
     register_privacy_executors()
     register_search(app)
+    refuse_integrations_without_agreements(app)
     return app
+
+
+def refuse_integrations_without_agreements(app: Flask) -> None:
+    """Mail, analytics, SMS... only with their processor's DPA on record (GDPR Art. 28, R-SEC-1)."""
+    from portal.services.records import integrations
+
+    integrations.check(app)
 
 
 def register_privacy_executors() -> None:
@@ -125,11 +133,13 @@ def register_templating(app: Flask) -> None:
     """Core filters and labels, then the questions each capability lets templates ask."""
     from portal.services.organisations import template_globals as organisation_globals
     from portal.services.privacy import template_globals as privacy_globals
+    from portal.services.retention import template_globals as retention_globals
     from portal.templating import register_templating as register
 
     register(app)
     organisation_globals.register(app)
     privacy_globals.register(app)
+    retention_globals.register(app)
 
 
 def register_cli(app: Flask) -> None:

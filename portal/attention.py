@@ -13,7 +13,7 @@ from flask_babel import ngettext
 from portal.extensions import db
 from portal.models import (Assignment, AssignmentState, ConsentRequest, ErasureQueueItem, Offer, OfferState,
                            Organisation, ShortlistEntry, ShortlistState, User, utcnow)
-from portal.services.privacy import privacy_requests
+from portal.services.privacy import legal_holds, privacy_requests
 from portal.templating import can_visit
 
 SOON_DAYS = 7
@@ -104,6 +104,7 @@ def for_staff(today: date | None = None) -> list[Item]:
         ShortlistState.PROPOSED.value, ShortlistState.CONSULTANT_ACCEPTED.value))))
     erasures = _count(sa.select(ErasureQueueItem.id).where(ErasureQueueItem.state == "pending",
                                                            ErasureQueueItem.due_at <= utcnow()))
+    holds = len(legal_holds.overdue(today))
     return _items([
         ("staff.privacy_queue", near, ngettext(
             "One privacy request is overdue or due within days.",
@@ -117,4 +118,7 @@ def for_staff(today: date | None = None) -> list[Item]:
             "%(num)d shortlist picks wait for you: cards to approve or yeses to release.", picks)),
         ("staff.erasure_queue", erasures, ngettext(
             "One erasure is due in the queue.", "%(num)d erasures are due in the queue.", erasures)),
+        ("staff.legal_holds_page", holds, ngettext(
+            "One legal hold is past its review date: renew or lift it.",
+            "%(num)d legal holds are past their review date: renew or lift them.", holds)),
     ])

@@ -7,6 +7,7 @@ import pyotp
 from flask import Flask
 
 from portal.extensions import db
+from portal.cli_retention import retention_group
 
 
 def register(app: Flask) -> None:
@@ -20,6 +21,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(search_group)
     app.cli.add_command(shortlists_group)
     app.cli.add_command(offers_group)
+    app.cli.add_command(retention_group)
 
 
 @click.group(help="People who log in.")
@@ -106,6 +108,17 @@ def audit_anchor():
     db.session.commit()
     mail.deliver_pending(limit=100)
     click.echo(f"anchored event {anchor['seq']} in {audit_anchors.anchor_path()}; mailed to {officers} privacy officer(s)")
+
+
+@audit_group.command("segments", help="List the chain's segments: months closed, anchored and deleted.")
+def audit_segments_list():
+    from portal.services.retention import audit_segments
+
+    for s in audit_segments.listing():
+        state = (f"deleted {s.deleted_at:%Y-%m-%d}" if s.deleted_at else
+                 f"anchored {s.anchored_at:%Y-%m-%d}" if s.anchored_at else "not anchored")
+        click.echo(f"{s.number:>5}  events {s.first_seq}-{s.last_seq}  {s.first_at:%Y-%m-%d}..{s.last_at:%Y-%m-%d}  "
+                   f"{s.closing_hash[:16]}  {state}")
 
 
 @click.group("mail", help="The outbox.")
@@ -343,6 +356,8 @@ def search_verify():
                        ("older in the index", differences.stale)):
         if ids:
             click.echo(f"{label} ({len(ids)}): {' '.join(str(i) for i in ids)}")
+    if differences.outdated:
+        click.echo("the index was written with an older schema: run `flask search rebuild`")
     raise SystemExit(1)
 
 

@@ -63,6 +63,11 @@ class Config:
     CONSENT_MAX_AGE_DAYS = 182
     ANALYTICS_SCRIPT_URL: str | None = None
     ANALYTICS_CONNECT_SRC: tuple[str, ...] = ()
+    # Integrations that hand personal data to a processor (services/records/integrations.py): the portal
+    # refuses to start while one is on without a DPA on record. MAIL_URL and ANALYTICS_SCRIPT_URL turn theirs
+    # on by themselves; name the others (hosting, sms, ...) here or in the environment, comma-separated.
+    ENABLED_INTEGRATIONS: tuple[str, ...] = ()
+    PROCESSOR_AGREEMENTS_REQUIRED = True
 
     # How long the privacy back office has to erase a former representative (one month, GDPR art. 12.3).
     ERASURE_DUE_DAYS = 30
@@ -117,6 +122,7 @@ class TestConfig(DemoConfig):
     SECRET_KEY = "test-secret-key-not-for-production-0123456789"  # nosec B105  # the suite's key; production refuses it
     RATELIMIT_ENABLED = False
     SERVER_NAME = None
+    PROCESSOR_AGREEMENTS_REQUIRED = False  # tests/records turn it on to test the refusal
     PUBLIC_URL = "http://localhost"
 
 
@@ -145,6 +151,8 @@ def load(app, overrides: dict | None) -> None:
                 "ERASURE_LOG_PATH"):
         if env.get(key):
             app.config[key] = env[key]
+    if env.get("ENABLED_INTEGRATIONS"):
+        app.config["ENABLED_INTEGRATIONS"] = tuple(env["ENABLED_INTEGRATIONS"].replace(",", " ").lower().split())
     if env.get("TRUSTED_HOSTS"):
         app.config["EXTRA_TRUSTED_HOSTS"] = tuple(env["TRUSTED_HOSTS"].replace(",", " ").split())
     if env.get("PROXY_COUNT", "").isdigit():

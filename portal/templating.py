@@ -86,6 +86,10 @@ def navigation() -> list[tuple[str, object]]:
             ("staff.sensitive_data_statistics", _l("Refused sensitive data")),
             ("staff.cookie_registry_list", _l("Cookie registry")),
             ("staff.consent_lookup", _l("Consent lookup")),
+            ("staff.retention_schedule", _l("Retention schedule")),
+            ("staff.records_page", _l("Record of processing")),
+            ("staff.processors_list", _l("Processors")),
+            ("staff.adequacy_list", _l("Adequacy decisions")),
         ) if can_visit(e)]
     if current_user.role == "consultant":
         items.append(("consultant.ratings_page", _l("Ratings")))

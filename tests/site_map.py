@@ -11,13 +11,15 @@ from flask import current_app, url_for
 
 from portal.extensions import db
 from portal.models import (
-    Assignment, ConsentRequest, ConsultantProfile, CookieEntry, DataTransfer, ErasureQueueItem, Invitation,
-    MarketingCampaign, Offer,
+    Assignment, ConsentRequest, ConsultantProfile, CookieEntry, DataTransfer, ErasureQueueItem, Invitation, LegalHold,
+    MarketingCampaign, Offer, Processor,
     Organisation, OutboxMail, PrivacyRequest, ProfileImportDraft, ReferenceStatement, ServiceRequest,
     SupplierConsultant, User,
 )
+from portal.models import RetentionRun, RetentionWarning
 from portal.demo import seed
 from portal.services.accounts import tokens
+from portal.services.retention import keep_link
 
 LOGINS = {  # who → demo e-mail local part
     "anonymous": None, "consultant": "konsult", "buyer": "kopare", "supplier": "leverantor",
@@ -97,6 +99,7 @@ def object_pages() -> dict[str, list[str]]:
         "privacy.request_detail": [url_for("privacy.request_detail", request_id=_first(PrivacyRequest))],
         "staff.privacy_request": [url_for("staff.privacy_request", request_id=_first(PrivacyRequest))],
         "staff.erasure_item": [url_for("staff.erasure_item", item_id=_first(ErasureQueueItem))],
+        "staff.legal_hold_renew_page": [url_for("staff.legal_hold_renew_page", hold_id=_first(LegalHold))],
         "privacy.confirm": [url_for("privacy.confirm", token=tokens.issue("privacy_request", {"request": 1}))],
         "privacy.transfer_detail": [url_for("privacy.transfer_detail", transfer_id=_first(DataTransfer))],
         "privacy.transfer_link": [url_for("privacy.transfer_link", token="bad-token"), url_for(
@@ -144,6 +147,12 @@ def object_pages() -> dict[str, list[str]]:
         "marketing.unsubscribe": [url_for("marketing.unsubscribe", token="bad-token"), url_for(
             "marketing.unsubscribe", token=tokens.issue("unsubscribe", {"u": _consultant_id(), "t": "events"}))],
         "staff.campaign": [url_for("staff.campaign", campaign_id=_in(MarketingCampaign))],
+        "staff.processor_edit": [url_for("staff.processor_edit", processor_id=_in(Processor))],
+        "staff.processor_agreement": [],  # a PDF download: tests/records
+        "staff.retention_run_report": [url_for("staff.retention_run_report", run_id=_in(RetentionRun))],
+        "auth.keep_account": [url_for("auth.keep_account", token="bad-token"), *(  # the demo's warned consultant
+            url_for("auth.keep_account", token=keep_link.issue(w)) for w in db.session.scalars(
+                sa.select(RetentionWarning).where(RetentionWarning.state == "sent").limit(1)))],
         "support.detail": [url_for("support.detail", request_id=request_id) for request_id in db.session.scalars(
             sa.select(ServiceRequest.id).order_by(ServiceRequest.id))],  # each requester sees their own
     }

@@ -303,3 +303,4 @@ def set_language():
 from portal.auth import account  # noqa: E402,F401  (registers the account routes on bp)
 from portal.auth import consultant_claim  # noqa: E402,F401  (registers the claim route on bp)
 from portal.auth import account_sessions, terms_views, two_factor_views  # noqa: E402,F401  (their routes, on bp)
+from portal.auth import keep_account  # noqa: E402,F401  (the retention warning's keep link, on bp)

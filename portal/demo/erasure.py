@@ -39,7 +39,8 @@ def load(demo_email, password_hash: str) -> Iterator[str]:
     held = db.session.scalar(sa.select(User).where(User.email == demo_email(HELD)))
     if held is not None:
         hold = LegalHold(user_id=held.id, reason="Demo: en tvist med en kund om en faktura.",
-                         until=date.today() + timedelta(days=180))
+                         until=date.today() + timedelta(days=180),
+                         review_on=date.today() - timedelta(days=3))  # past review: the flag shows
         db.session.add(hold)
         db.session.flush()
         audit.record(SYSTEM, "legal_hold.place", subject=held, obj=hold, detail={"demo": True})

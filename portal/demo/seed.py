@@ -124,9 +124,15 @@ def load() -> Iterator[str]:
     from portal.demo import erasure
 
     yield from erasure.load(demo_email, password_hash)
+    from portal.demo import processors
+
+    yield from processors.load()
     from portal.demo import marketing
 
     yield from marketing.load()
+    from portal.demo import retention
+
+    yield from retention.load(demo_email)
     uri = pyotp.TOTP(DEMO_TOTP_SECRET).provisioning_uri(name=demo_email("admin"), issuer_name="Customersonly demo")
     yield f"demo password for every account: {DEMO_PASSWORD}"
     yield f"staff TOTP secret: {DEMO_TOTP_SECRET}  (provisioning URI: {uri})"

@@ -3,7 +3,7 @@ from portal.models.accounts import Role, StaffRole, User
 from portal.models.acceptances import DocumentAcceptance
 from portal.models.assignments import (CLOSED_STATES, EDITABLE_STATES, Assignment, AssignmentComment,
                                       AssignmentRating, AssignmentRequirement, AssignmentState)
-from portal.models.audit import AuditEvent, AuditHead
+from portal.models.audit import AuditEvent, AuditHead, AuditSegment
 from portal.models.base import Base, utcnow
 from portal.models.disclosures import (RELEASABLE_FIELDS, CardShowing, ConsentRequest, ConsentRequestKind,
                                       ConsentRequestStatus, Disclosure, DisclosureEnd)
@@ -18,6 +18,7 @@ from portal.models.offers import Offer, OfferAnswer, OfferState, SupplierConsult
 from portal.models.organisations import Invitation, Membership, Organisation, OrganisationKind, OrganisationStatus
 from portal.models.partnerships import CommunicationPreference, PartnerContact, PartnerDocument
 from portal.models.privacy_requests import MarketingObjection, PolicyNotice, PrivacyMessage, PrivacyRequest
+from portal.models.processors import AdequacyDecision, Processor
 from portal.models.profile_documents import Attachment, ProfileImportDraft, Reference, ReferenceStatement
 from portal.models.profile_entries import (
     Certificate, EducationEntry, EmploymentEntry, ExcludedOrganisation, ProfileIndustry, ProfileInterest,
@@ -27,6 +28,7 @@ from portal.models.profiles import (
     ConsultantProfile, FTaxStatus, Gender, RemotePreference, Skill, SkillSynonym, WorkPermit,
 )
 from portal.models.restrictions import DataDispute, ProcessingRestriction
+from portal.models.retention import RetentionRule, RetentionRun, RetentionWarning
 from portal.models.search import SearchIndexOutbox
 from portal.models.sessions import RecoveryCode, UserSession
 from portal.models.sensitive_data import SensitiveDataRefusal, SensitiveTerm
@@ -36,6 +38,7 @@ from portal.models.tokens import UsedToken
 from portal.models.transfers import DataTransfer
 
 __all__ = [
+    "AdequacyDecision", "Processor",
     "DocumentAcceptance",
     "Assignment",
     "AssignmentComment",
@@ -45,6 +48,7 @@ __all__ = [
     "Attachment",
     "AuditEvent",
     "AuditHead",
+    "AuditSegment",
     "BannerVersion",
     "Base",
     "CLOSED_STATES",
@@ -99,6 +103,7 @@ __all__ = [
     "Reference",
     "RELEASABLE_FIELDS", "ReferenceStatement",
     "RemotePreference",
+    "RetentionRule", "RetentionRun", "RetentionWarning",
     "Role",
     "SearchIndexOutbox", "Selection",
     "SensitiveDataRefusal",

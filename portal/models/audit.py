@@ -41,3 +41,25 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     seq: Mapped[int] = mapped_column(default=0)
     last_hash: Mapped[str] = mapped_column(sa.String(64))
+
+
+class AuditSegment(Base):
+    """A closed stretch of the chain: the events of one Stockholm calendar month, by sequence number.
+    Its closing hash (the last event's) is written to the anchor file outside the database, so when the
+    whole segment has expired its events can be deleted and the next event's prev_hash, equal to the
+    anchored closing hash, still proves that nothing else went (R-SEC-2). The row stays after deletion."""
+
+    __tablename__ = "audit_segments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[int] = mapped_column(unique=True)
+    first_seq: Mapped[int] = mapped_column(unique=True)
+    last_seq: Mapped[int] = mapped_column(unique=True)
+    first_at: Mapped[datetime]
+    last_at: Mapped[datetime]
+    closing_hash: Mapped[str] = mapped_column(sa.String(64))
+    closed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    anchored_at: Mapped[datetime | None]
+    deleted_at: Mapped[datetime | None]
+
+    __table_args__ = (sa.CheckConstraint("last_seq >= first_seq", name="seq_order"),)

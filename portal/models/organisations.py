@@ -33,6 +33,8 @@ class Organisation(Base):
     status: Mapped[str] = mapped_column(sa.String(20), default=OrganisationStatus.PENDING.value)
     agreement_start: Mapped[date | None]
     agreement_end: Mapped[date | None]
+    # Days the members' data is kept after a membership or the agreement ends; empty: the schedule's default.
+    retention_grace_days: Mapped[int | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     memberships: Mapped[list[Membership]] = relationship(back_populates="organisation")

@@ -1,20 +1,22 @@
 """The privacy officer carries out erasures (R-RIGHTS-4, R-BUY-6, R-SUP-6, R-PAR-2): an erasure request
-after Start, a representative from the erasure queue, and legal holds that block erasure."""
+after Start, a representative from the erasure queue, and legal holds that block erasure (placed with a
+review date, renewed after review, lifted)."""
 from __future__ import annotations
 
 from flask import abort, flash, url_for
 from flask_babel import gettext as _, lazy_gettext as _l
 from wtforms import DateField, EmailField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from portal.extensions import db
 from portal.forms import EmptyForm, Form, apply_domain_error
 from portal.htmx import hx_redirect, render
 from portal.models import ErasureQueueItem, LegalHold, PrivacyRequest, User
+from portal.models.legal_holds import default_review_on
 from portal.request_actor import current_actor
 from portal.security import allow, staff
 from portal.services import DomainError, audit, mail
-from portal.services.privacy import erasure, erasure_plan, erasure_receipt, legal_holds, privacy_requests
+from portal.services.privacy import deadlines, erasure, erasure_plan, erasure_receipt, legal_holds, privacy_requests
 from portal.staff.views import bp
 
 PRIVACY_OFFICER = staff("privacy_officer")
@@ -26,6 +28,14 @@ class LegalHoldForm(Form):
     reason = TextAreaField(_l("Why the data must be kept (staff only)"), validators=[
         DataRequired(_l("Write why the data must be kept.")), Length(max=legal_holds.MAX_REASON)])
     until = DateField(_l("Until (optional: empty means until lifted)"), validators=[Optional()])
+    review_on = DateField(_l("Review by"), validators=[Optional()],
+                          description=_l("You get a reminder two weeks before. Empty: in six months."))
+
+
+class RenewHoldForm(Form):
+    review_on = DateField(_l("Next review by"), validators=[InputRequired(_l("Choose the next review date."))])
+    reason = TextAreaField(_l("Why the data must still be kept (staff only)"), validators=[
+        DataRequired(_l("Write why the data must still be kept.")), Length(max=legal_holds.MAX_REASON)])
 
 
 def _send_receipt(receipt: dict, address: str, locale: str | None) -> None:
@@ -97,14 +107,16 @@ def _holds_page(form: LegalHoldForm, status: int = 200):
     for hold in holds:  # the list names people: a view of their data (R-STAFF-1)
         audit.record(actor, "person.view", subject=hold.user_id, obj=hold)
     db.session.commit()
+    today = deadlines.today()
     return render("staff/legal_holds.html", status=status, holds=holds, form=form,
-                  people={h.user_id: db.session.get(User, h.user_id) for h in holds})
+                  people={h.user_id: db.session.get(User, h.user_id) for h in holds},
+                  overdue={h.id for h in holds if h.review_overdue(today)})
 
 
 @bp.route("/legal-holds")
 @allow(PRIVACY_OFFICER)
 def legal_holds_page():
-    return _holds_page(LegalHoldForm(formdata=None))
+    return _holds_page(LegalHoldForm(formdata=None, review_on=default_review_on(deadlines.today())))
 
 
 @bp.route("/legal-holds", methods=["POST"])
@@ -117,7 +129,8 @@ def legal_hold_place():
             form.email.errors = [_("No account has this e-mail address.")]
         else:
             try:
-                legal_holds.place(current_actor(), person, form.reason.data, form.until.data)
+                legal_holds.place(current_actor(), person, form.reason.data, form.until.data,
+                                  today=deadlines.today(), review_on=form.review_on.data)
             except DomainError as error:
                 db.session.rollback()
                 apply_domain_error(form, error)
@@ -146,6 +159,46 @@ def legal_hold_lift(hold_id: int):
         db.session.commit()
         flash(_("The legal hold is lifted."), "success")
     return hx_redirect(url_for("staff.legal_holds_page"))
+
+
+def _active_hold(hold_id: int) -> LegalHold:
+    hold = db.session.get(LegalHold, hold_id)
+    if hold is None or hold.lifted_at is not None:
+        abort(404)
+    return hold
+
+
+def _renew_page(hold: LegalHold, form: RenewHoldForm, status: int = 200):
+    person = db.session.get(User, hold.user_id)
+    audit.record(current_actor(), "person.view", subject=hold.user_id, obj=hold)
+    db.session.commit()
+    return render("staff/legal_hold_renew.html", status=status, hold=hold, person=person, form=form,
+                  overdue=hold.review_overdue(deadlines.today()))
+
+
+@bp.route("/legal-holds/<int:hold_id>/renew")
+@allow(PRIVACY_OFFICER)
+def legal_hold_renew_page(hold_id: int):
+    return _renew_page(_active_hold(hold_id), RenewHoldForm(formdata=None))
+
+
+@bp.route("/legal-holds/<int:hold_id>/renew", methods=["POST"])
+@allow(PRIVACY_OFFICER)
+def legal_hold_renew(hold_id: int):
+    hold = _active_hold(hold_id)
+    form = RenewHoldForm()
+    if form.validate_on_submit():
+        try:
+            legal_holds.renew(current_actor(), hold, form.review_on.data, form.reason.data, today=deadlines.today())
+        except DomainError as error:
+            db.session.rollback()
+            apply_domain_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("The legal hold is renewed until its next review."), "success")
+            return hx_redirect(url_for("staff.legal_holds_page"))
+    db.session.rollback()
+    return _renew_page(db.session.get(LegalHold, hold_id), form, 422)
 
 
 def request_plan(found: PrivacyRequest):

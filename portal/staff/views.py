@@ -178,3 +178,5 @@ from portal.staff import account_views  # noqa: E402,F401  (pausing and restorin
 from portal.staff import dispute_views  # noqa: E402,F401  (disputes and restrictions on bp)
 from portal.staff import erasure_views  # noqa: E402,F401  (erasure requests, the erasure queue, legal holds)
 from portal.staff import campaign_views  # noqa: E402,F401  (marketing campaigns)
+from portal.staff import retention_views  # noqa: E402,F401  (the retention schedule and run reports)
+from portal.staff import records_views  # noqa: E402,F401  (processors, adequacy, the record of processing)

@@ -230,6 +230,20 @@ EXPECTED: dict[str, list[str]] = {
     "staff.campaign_send": ["staff:admin"],
     "staff.campaign_handover": ["staff:admin"],
     "marketing.unsubscribe": EVERYONE,  # the signed token is the authority (RFC 8058 one-click)
+    "auth.keep_account": EVERYONE,  # the signed warning link is the authority: no sign-in needed to keep it
+    "auth.keep_account_confirm": EVERYONE,
+    "staff.legal_hold_renew_page": ["staff:privacy_officer"],
+    "staff.legal_hold_renew": ["staff:privacy_officer"],
+    "staff.retention_schedule": ["staff:admin", "staff:privacy_officer"],
+    "staff.retention_run_report": ["staff:admin", "staff:privacy_officer"],
+    "staff.records_page": ["staff:privacy_officer"],
+    "staff.records_csv": ["staff:privacy_officer"],
+    "staff.records_pdf": ["staff:privacy_officer"],
+    "staff.processors_list": ["staff:privacy_officer"],
+    "staff.processor_new": ["staff:privacy_officer"],
+    "staff.processor_edit": ["staff:privacy_officer"],
+    "staff.processor_agreement": ["staff:privacy_officer"],
+    "staff.adequacy_list": ["staff:privacy_officer"],
     "marketing.choices": PEOPLE,
     "marketing.save_choices": PEOPLE,
 }

@@ -64,3 +64,19 @@ def test_staff_page_verifies_the_chain(login_as):
     officer = login_as("staff", staff_roles="privacy_officer")
     response = officer.post("/staff/audit/verify", headers={"Accept-Language": "en"})
     assert response.status_code == 200 and "The log is intact" in response.get_data(as_text=True)
+
+
+def test_events_written_together_chain_like_events_written_one_by_one(app):
+    """A ranking page records one view per person shown in one flush; the chain must not notice."""
+    actor = Actor(user=factories.make_user(role="staff"), ip="10.0.0.2")
+    people = [factories.make_user() for _ in range(4)]
+    audit.record(actor, "person.view", subject=people[0])
+    written = audit.record_many(actor, "person.view", [(p, p, {"ranking": True}) for p in people[1:]])
+    audit.record(actor, "person.view", subject=people[0])
+    db.session.commit()
+    assert [e.seq for e in written] == [2, 3, 4] and [e.subject_id for e in written] == [p.id for p in people[1:]]
+    assert audit.verify_chain().ok and audit.verify_chain().checked == 5
+    assert audit.record_many(actor, "person.view", []) == []
+    db.session.execute(sa.update(AuditEvent).where(AuditEvent.seq == 3).values(subject_id=people[0].id))
+    db.session.commit()
+    assert audit.verify_chain().broken_at == 3

@@ -12,9 +12,9 @@ Decisions:
 - The account row stays as a tombstone (id only, "Erased person", an address that cannot receive
   mail), so the security log's ids and kept bookkeeping rows still point somewhere; the name stays on
   it only when bookkeeping material is kept (name and amounts, R-RIGHTS-4).
-- Audit events are kept for two years (the security log, Art. 5(2) and 32): they hold ids and codes,
+- Audit events are kept for the retention schedule's audit period (the security log, Art. 5(2) and 32): they hold ids and codes,
   never a name or an address, so after erasure they point at the tombstone only.
-- Privacy requests are kept three years after they close, minimised to kind, dates and state: the
+- Privacy requests are kept the schedule's period after they close, minimised to kind, dates and state: the
   proof that the request, this erasure included, was handled (Art. 5(2), 12).
 - Cookie consent records are append-only evidence; the link to the account is dropped (ConsentLink rows
   deleted, consent_records.user_id set to NULL with a Core UPDATE, which the ORM guard does not see).
@@ -24,7 +24,7 @@ Decisions:
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -38,7 +38,7 @@ from portal.models import (
     DataDispute, DataTransfer, Disclosure, DisclosureEnd, DocumentAcceptance, ErasureQueueItem, Invitation, LegalHold,
     MarketingCampaign, MarketingHandover, MarketingObjection, Membership, Offer,
     OfferAnswer, OfferState, OutboxMail, PartnerContact, PartnerDocument, PolicyNotice, PrivacyMessage, PrivacyRequest,
-    ProcessingRestriction, ProfileImportDraft, RecoveryCode, Reference,
+    ProcessingRestriction, ProfileImportDraft, RecoveryCode, Reference, RetentionWarning,
     ReferenceStatement, Selection, ServiceMessage, ServiceRequest, ShortlistEntry, SupplierConsultant,
     User, UserSession, utcnow,
 )
@@ -165,6 +165,7 @@ def _requests_and_preferences(user: User) -> None:
     _null(MarketingHandover, MarketingHandover.created_by_id, uid)
     _delete(PolicyNotice, PolicyNotice.user_id == uid)
     _delete(DocumentAcceptance, DocumentAcceptance.user_id == uid)  # the agreement ends with the account
+    _delete(RetentionWarning, RetentionWarning.user_id == uid)
     _delete(PartnerContact, PartnerContact.staff_user_id == uid)
     _delete(Membership, Membership.user_id == uid)
     _delete(Invitation, Invitation.email == user.email)
@@ -213,8 +214,10 @@ def _tombstone(user: User, keep_name: bool) -> None:
     db.session.flush()
 
 
-def execute(actor: Actor, user: User, today: date | None = None) -> dict:
-    """Carry out the erasure now (a fresh plan decides); returns the receipt (see `erasure_receipt.receipt`)."""
+def execute(actor: Actor, user: User, today: date | None = None, *, purge_index: bool = True) -> dict:
+    """Carry out the erasure now (a fresh plan decides); returns the receipt (see `erasure_receipt.receipt`).
+    `purge_index=False` (a batch, e.g. the retention run) takes the profile out of the index at once but
+    leaves rewriting the segment files to the caller's one `search.remove_now(id, purge=True)` at the end."""
     current = erasure_plan.plan(user, today)
     if not current.allowed:
         ground = current.blocks[0].ground
@@ -233,7 +236,7 @@ def execute(actor: Actor, user: User, today: date | None = None) -> dict:
     _tombstone(user, keep_name=bool(entries or offers))
     db.session.expire_all()
     if was_consultant is not None:
-        search.remove_now(user.id, purge=True)
+        search.remove_now(user.id, purge=purge_index)
     removed_files = 0
     for path in paths:
         if path.exists():
@@ -290,9 +293,9 @@ def _erase_address(actor: Actor, address: str) -> dict:
         ("supplier_records", len(records) - (1 if kept_offers else 0))) if n > 0]
     if kept_offers:
         done.kept.append(erasure_plan.Item("placements", kept_offers, "bookkeeping",
-                                           erasure_plan.year_end(today, erasure_plan.BOOKKEEPING_YEARS)))
+                                           erasure_plan.year_end(today, erasure_plan.bookkeeping_years())))
     done.kept.append(erasure_plan.Item("privacy_requests", requests, "accountability",
-                                       today + timedelta(days=365 * erasure_plan.PRIVACY_REQUEST_YEARS + 1)))
+                                       erasure_plan.kept_until("privacy_request", today)))
     result = erasure_receipt.receipt(done, files=0, mails=mails)
     audit.record(actor, "erasure.execute", detail={"visitor": True, "deleted": {i["category"]: i["count"]
                                                                                 for i in result["deleted"]}})

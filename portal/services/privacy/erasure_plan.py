@@ -21,10 +21,16 @@ from portal.models import (
     SupplierConsultant, User,
 )
 from portal.services.privacy import inventory, privacy_requests
+from portal.services.retention import schedule
 
-SECURITY_LOG_YEARS = 2
-PRIVACY_REQUEST_YEARS = 3
-BOOKKEEPING_YEARS = 7
+
+def kept_until(category: str, start: date) -> date:
+    """The day after a kept category's retention period (the schedule's) has run from `start`."""
+    return start + timedelta(days=schedule.period_days(category) + 1)
+
+
+def bookkeeping_years() -> int:
+    return schedule.period_days("bookkeeping") // schedule.YEAR
 
 CATEGORIES = {
     "account": _l("Your account: name, e-mail, phone, job title, password, two-factor key and recovery codes, "
@@ -186,16 +192,16 @@ def plan(user: User, today: date | None = None) -> ErasurePlan:
     result.deleted.sort(key=lambda i: list(CATEGORIES).index(i.category))
     if kept_placements:
         result.kept.append(Item("placements", kept_placements, "bookkeeping",
-                                year_end(max(d or today for d in ended) if ended else today, BOOKKEEPING_YEARS)))
+                                year_end(max(d or today for d in ended) if ended else today, bookkeeping_years())))
     requests = data["privacy_requests"]
     if requests:
         closed = [datetime.fromisoformat(r["closed_at"]).date() for r in requests if r.get("closed_at")]
-        until = max(closed + [today]) + timedelta(days=365 * PRIVACY_REQUEST_YEARS + 1)
+        until = kept_until("privacy_request", max(closed + [today]))
         result.kept.append(Item("privacy_requests", len(requests), "accountability", until))
     if _says_no_to_marketing(data):  # one address, however many topics it said no to
         result.kept.append(Item("suppression", 1, "objection"))
     events = data["audit_events"]
     if events:
         result.kept.append(Item("security_log", len(events), "security_log",
-                                today + timedelta(days=365 * SECURITY_LOG_YEARS + 1)))
+                                kept_until("audit_event", today)))
     return result

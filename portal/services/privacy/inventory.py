@@ -73,6 +73,7 @@ _FOR_CHOICES = _l("Your own choices: used only to respect them")
 _FOR_MAIL = _l("Mail already written; nothing new is decided from it")
 _FOR_STAFF_WORK = _l("Records of the work you did as our staff; nothing about you is decided from them")
 _FOR_SUPPRESSION = _l("Only used to keep marketing away from you")
+_FOR_RETENTION = _l("Used only to delete an unused account on time, or to keep it when you ask")
 _FOR_ORGANISATION = _l("Your organisation's records under its contract; ask our privacy officer, who "
                          "decides as a case")
 
@@ -110,6 +111,8 @@ ENTRIES: tuple[Entry, ...] = (
     _E("partner_contacts", _BUSINESS, "memberships", DELETE, unrestricted=_FOR_ORGANISATION),
     _E("erasure_queue", _about(t.REPRESENTATIVES, t.RIGHTS_BASIS, t.MEMBERSHIP_RETENTION, t.OFFICER, t.BY_PORTAL),
        "memberships", ANONYMISE, unrestricted=_FOR_RIGHTS),
+    _E("retention_warnings", _about(t.INACTIVITY, t.CONTRACT, t.WARNING_RETENTION, t.STAFF, t.BY_PORTAL),
+       "account", DELETE, unrestricted=_FOR_RETENTION),
     _E("outbox_mails", _about(t.MAIL, t.CONTRACT_OR_INTEREST, t.NINETY_DAYS, t.STAFF, t.MAIL_SOURCE),
        "mail", DELETE, 90, unrestricted=_FOR_MAIL),
     _E("assignments", _BUSINESS, "authored", ANONYMISE, unrestricted=_FOR_ORGANISATION),

@@ -4,7 +4,9 @@ Lazy strings: the register extract renders them in the person's language (access
 """
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
+from flask_babel import gettext, lazy_gettext as _l
+
+from portal.services.retention.wording import period_text
 
 # Legal bases
 CONTRACT = _l("Contract (Art. 6(1)(b))")
@@ -19,24 +21,50 @@ BOOKKEEPING_BASIS = _l("Contract (Art. 6(1)(b)); legal obligation for bookkeepin
 
 # Retention
 WHILE_ACTIVE = _l("As long as your account is active, then erased or anonymized")
-PROFILE_RETENTION = _l("While your account is active; erased two years after your last activity")
-TWO_YEARS = _l("Two years")
-NINETY_DAYS = _l("90 days")
-THREE_YEARS_AFTER = _l("Three years after the request is closed")
-THREE_YEARS_LIKE = _l("Three years, like your privacy requests")
+# Periods come from the retention schedule (portal/services/retention/schedule.py), read when rendered.
+PROFILE_RETENTION = period_text("consultant_account", lambda p: gettext(
+    "While your account is in use; deleted when it has not been used for %(period)s", period=p))
+TWO_YEARS = period_text("audit_event", lambda p: p)
+NINETY_DAYS = period_text("outbox_mail", lambda p: gettext("%(period)s after it was sent", period=p))
+THREE_YEARS_AFTER = period_text("privacy_request",
+                                lambda p: gettext("%(period)s after the request is closed", period=p))
+THREE_YEARS_LIKE = period_text("privacy_request",
+                               lambda p: gettext("%(period)s, like your privacy requests", period=p))
 SESSION_RETENTION = _l("Until you sign out, or eight hours after you signed in")
 CODES_RETENTION = _l("Until you make new codes or turn two-factor sign-in off")
 CLIENT_RETENTION = _l("As long as the client relationship lasts, at least two years")
-PLACEMENT_RETENTION = _l("While the assignment is handled; placements seven years for bookkeeping")
-OFFER_RETENTION = _l("An offer you do not accept is deleted after 14 days; others while the assignment is "
-                     "handled, placements seven years for bookkeeping")
+PLACEMENT_RETENTION = period_text("bookkeeping", lambda p: gettext(
+    "While the assignment is handled; placements %(period)s after the end of the financial year, for bookkeeping",
+    period=p))
+OFFER_RETENTION = period_text("bookkeeping", lambda p: gettext(
+    "An offer you do not accept is deleted after 14 days; others while the assignment is handled, placements "
+    "%(period)s after the end of the financial year, for bookkeeping", period=p))
 DRAFT_RETENTION = _l("Until you confirm or discard the import, at most one day")
-MEMBERSHIP_RETENTION = _l("While you represent the organisation; erased after the membership ends")
+MEMBERSHIP_RETENTION = period_text("representative", lambda p: gettext(
+    "While you represent the organisation; erased %(period)s after the membership or the organisation's "
+    "agreement ends", period=p))
+WARNING_RETENTION = _l("Until you use your account again or it is deleted")
 HOLD_RETENTION = _l("Until the hold is lifted, then with your account")
 CONSENT_RETENTION = _l("The choice itself is kept as evidence; the link to your account while it is active")
 
+
 # Recipients
-STAFF = _l("Customersonly AB staff with a need to know; our hosting provider (processor)")
+class _StaffAndProcessors:
+    """Staff, then the processors of the register with where they keep the data, read when rendered."""
+
+    def __str__(self) -> str:
+        from flask import has_app_context
+        from flask_babel import gettext
+
+        from portal.services.records import processors
+
+        names = processors.recipients_line() if has_app_context() else ""
+        if not names:
+            return str(_l("Customersonly AB staff with a need to know"))
+        return gettext("Customersonly AB staff with a need to know; our processors: %(processors)s", processors=names)
+
+
+STAFF = _StaffAndProcessors()
 RECRUITERS = _l("Recruiters at Customersonly AB; clients only what you agreed to release")
 OFFICER = _l("Customersonly AB privacy officer")
 OFFICER_AND_ADMINS = _l("Customersonly AB privacy officer and administrators")
@@ -64,6 +92,7 @@ MARKETING = _l("Respecting what you chose to receive from us")
 COOKIES = _l("Remembering and proving your cookie choices")
 POLICY = _l("Telling you about changes to our privacy policy")
 REPRESENTATIVES = _l("Erasing the data of former representatives of organisations")
+INACTIVITY = _l("Telling you before an unused account is deleted, and keeping it when you ask")
 ACCEPTANCES = _l("Proof of which version of our policy and agreement you accepted, and when")
 STAFF_WORK = _l("Records of the marketing work you did as our staff")
 SUPPRESSION = _l("Never sending you marketing again after you said no")

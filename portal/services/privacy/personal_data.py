@@ -15,7 +15,7 @@ from portal.extensions import db
 from portal.models import (
     Attachment, AuditEvent, Certificate, ConsultantProfile, DataTransfer, EducationEntry, EmploymentEntry, ExcludedOrganisation,
     Invitation, Membership, OutboxMail, ProfileImportDraft, ProfileIndustry, ProfileInterest, ProfileLanguage,
-    ProfileSkill, RecoveryCode, Reference, ReferenceStatement, User, UserSession,
+    ProfileSkill, RecoveryCode, Reference, ReferenceStatement, RetentionWarning, User, UserSession,
 )
 from portal.services import encryption
 from portal.services.privacy import personal_data_business
@@ -75,6 +75,7 @@ def collect(user: User) -> dict:
         "user_sessions": _rows(UserSession, UserSession.user_id == user.id),
         "recovery_codes": _rows(RecoveryCode, RecoveryCode.user_id == user.id),
         "outbox_mails": _rows(OutboxMail, sa.or_(OutboxMail.user_id == user.id, OutboxMail.to_address == user.email)),
+        "retention_warnings": _rows(RetentionWarning, RetentionWarning.user_id == user.id),
     }
     result.update(personal_data_business.collect(user, _rows))
     return result

@@ -25,6 +25,7 @@ TITLES = {
     "invitations": _l("Invitations to represent an organisation"),
     "partner_contacts": _l("Partner contacts"),
     "erasure_queue": _l("Planned erasures"),
+    "retention_warnings": _l("Warnings before an unused account is deleted"),
     "outbox_mails": _l("Mail we sent you"),
     "assignments": _l("Assignments you published or edited"),
     "assignment_comments": _l("Comments on assignments"),
