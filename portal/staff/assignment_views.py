@@ -12,6 +12,7 @@ from portal.request_actor import current_actor
 from portal.security import allow, staff
 from portal.services import DomainError, audit
 from portal.services.assignments import lifecycle, offers
+from portal.services.matching import assignment_ranking
 from portal.staff.views import bp
 
 RECRUITING = staff("admin", "recruiter")
@@ -41,7 +42,7 @@ def _assignment_page(item: Assignment, status: int = 200):
     return render("staff/assignment.html", assignment=item, form=EmptyForm(), status=status,
                   transitions=lifecycle.allowed_transitions(item, "staff"),
                   offers=offers.on_assignment(item),
-                  comments=offers.comments_on(item))
+                  comments=offers.comments_on(item), readings=assignment_ranking.readings(item))
 
 
 @bp.route("/assignments/<int:assignment_id>")

@@ -13,13 +13,15 @@ from portal.models import Assignment
 from portal.request_actor import current_actor
 from portal.security import allow
 from portal.services import DomainError
-from portal.services.matching import assignment_ranking
+from portal.services.matching import assignment_ranking, near_misses
 from portal.services.shortlists import picks
 from portal.staff.assignment_views import RECRUITING
 from portal.staff.views import bp
 
 LEFT_OUT_LABELS = {"restricted": _l("processing restricted"), "unavailable": _l("not available in time"),
                    "excluded_client": _l("excluded this client")}
+NEAR_MISS_LABELS = {"availability": _l("available later than the start allows"),
+                    "rate": _l("asking above the tolerated rate"), "extent": _l("working less than the extent")}
 FACTOR_LABELS = {"text": _l("Text fit"), "availability": _l("Availability"), "extent": _l("Extent"),
                  "region": _l("Region"), "remote": _l("Remote work"), "rate": _l("Hourly rate"),
                  "rating": _l("Earlier ratings"), "same_client": _l("Earlier work for this client"),
@@ -41,11 +43,13 @@ def _field(name: str) -> str:
 
 
 def _page(item: Assignment, status: int = 200, error: str | None = None, error_field: str | None = None):
-    ranking, rows = assignment_ranking.rank(current_actor(), item)
+    ranking, rows, near_rows = assignment_ranking.rank(current_actor(), item)
     picked = {e.consultant_id for e in picks.entries(item, include_removed=False)}
     db.session.commit()
-    return render("staff/ranking.html", status=status, assignment=item, ranking=ranking, rows=rows, picked=picked,
-                  left_out_labels=LEFT_OUT_LABELS, factor_labels=FACTOR_LABELS, field_label=_field, error=error,
+    return render("staff/ranking.html", status=status, assignment=item, ranking=ranking, rows=rows,
+                  near_rows=near_rows, picked=picked, left_out_labels=LEFT_OUT_LABELS,
+                  near_miss_labels=NEAR_MISS_LABELS, miss_label=near_misses.for_staff, factor_labels=FACTOR_LABELS,
+                  field_label=_field, error=error,
                   error_field=error_field, chosen=request.form.get("consultant_id", ""),
                   reason=request.form.get("reason", ""))
 
@@ -59,7 +63,8 @@ def ranking(assignment_id: int):
 @bp.route("/assignments/<int:assignment_id>/ranking", methods=["POST"])
 @allow(RECRUITING)
 def ranking_pick(assignment_id: int):
-    """Add a ranked consultant to the shortlist; the reason is required, a refusal re-renders the ranking (422)."""
+    """Add a ranked consultant or near miss to the shortlist, with the ranking's explanation (a near miss's
+    names what it misses); the reason is required, a refusal re-renders the ranking (422)."""
     item = _assignment(assignment_id)
     consultant_id = request.form.get("consultant_id", "")
     chosen = parse_id(consultant_id)

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from portal.extensions import db
 from portal.models import Assignment, User
 from portal.services import audit
-from portal.services.matching import ranker, search
+from portal.services.matching import ranker, requirements, search, skill_tokens
 from portal.services.actors import Actor
 from portal.services.matching.records import AssignmentQuery, Candidate, Ranking
 
@@ -38,6 +38,27 @@ def query_for(assignment: Assignment) -> AssignmentQuery:
 
 
 @dataclass
+class RequirementReading:
+    """How the ranking reads one requirement, for staff reviewing the assignment."""
+
+    requirement: object  # the AssignmentRequirement
+    language: bool
+    read: requirements.Requirement
+
+    @property
+    def unmatched(self) -> bool:
+        """Names no skill of the vocabulary: it would match nobody until the wording or a synonym changes."""
+        return not self.language and not self.read.known
+
+
+def readings(assignment: Assignment) -> list[RequirementReading]:
+    """Every requirement as the ranking reads it: either-skills, years, and those naming no known skill."""
+    vocabulary = skill_tokens.load()
+    return [RequirementReading(r, search.is_language(r.text),
+                               requirements.parse(r.text, vocabulary)) for r in assignment.requirements]
+
+
+@dataclass
 class RankedRow:
     candidate: Candidate
     consultant: User
@@ -48,15 +69,19 @@ def explanation_for(assignment: Assignment, consultant_id: int | None):
     if consultant_id is None:
         return None
     ranking = ranker.rank(query_for(assignment), limit=LIMIT)
-    return next((c.explanation for c in ranking.candidates if c.consultant_id == consultant_id), None)
+    return next((c.explanation for c in [*ranking.candidates, *ranking.near_misses]
+                 if c.consultant_id == consultant_id), None)
 
 
-def rank(actor: Actor, assignment: Assignment) -> tuple[Ranking, list[RankedRow]]:
-    """The top candidates with their accounts; staff see their names, so each view is audited (R-STAFF-1)."""
+def rank(actor: Actor, assignment: Assignment) -> tuple[Ranking, list[RankedRow], list[RankedRow]]:
+    """The top candidates and the near misses below them, with their accounts; staff see their names, so each
+    view is audited (R-STAFF-1)."""
     ranking = ranker.rank(query_for(assignment), limit=LIMIT)
-    ids = [c.consultant_id for c in ranking.candidates]
+    shown = [*ranking.candidates, *ranking.near_misses]
+    ids = [c.consultant_id for c in shown]
     users = {u.id: u for u in db.session.scalars(sa.select(User).where(User.id.in_(ids)))} if ids else {}
-    rows = [RankedRow(c, users[c.consultant_id]) for c in ranking.candidates if c.consultant_id in users]
-    for row in rows:
-        audit.record(actor, "person.view", subject=row.consultant, obj=assignment, detail={"ranking": True})
-    return ranking, rows
+    rows = [RankedRow(c, users[c.consultant_id]) for c in shown if c.consultant_id in users]
+    audit.record_many(actor, "person.view", [  # every person shown is a view of their data
+        (row.consultant, assignment, {"ranking": True, "near_miss": True} if row.candidate.near_miss
+         else {"ranking": True}) for row in rows])
+    return ranking, [r for r in rows if not r.candidate.near_miss], [r for r in rows if r.candidate.near_miss]

@@ -11,7 +11,7 @@ from portal.models import PrivacyRequest, ShortlistEntry, User
 from portal.services.matching import ranker
 from portal.services.privacy import privacy_requests
 from portal.services.actors import Actor
-from portal.services.matching.records import Explanation, Factor, MustCheck, ShouldMatch
+from portal.services.matching.records import Explanation, Factor, Miss, MustCheck, ShouldMatch
 
 
 def dumps(explanation: Explanation) -> str:
@@ -23,11 +23,13 @@ def loads(text: str) -> Explanation:
     return Explanation(musts=[MustCheck(**m) for m in data.get("musts", [])],
                        shoulds=[ShouldMatch(**s) for s in data.get("shoulds", [])],
                        terms={k: list(v) for k, v in data.get("terms", {}).items()},
-                       factors=[Factor(**f) for f in data.get("factors", [])])
+                       factors=[Factor(**f) for f in data.get("factors", [])],
+                       misses=[Miss(**m) for m in data.get("misses", [])])
 
 
 def why_suggested(entry: ShortlistEntry, locale: str) -> list[str]:
-    """Plain sentences: the ranking's explanation, or, for a hand pick, the recruiter's reason in words."""
+    """Plain sentences: the ranking's explanation (a near miss's says what it misses), or, for a hand pick,
+    the recruiter's reason in words."""
     if entry.explanation_json:
         return ranker.explain_in_plain_words(loads(entry.explanation_json), locale)
     with force_locale(locale):

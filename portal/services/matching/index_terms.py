@@ -8,6 +8,7 @@ from whoosh.analysis import LanguageAnalyzer
 from portal.services.matching import skills
 
 CEFR = ("A1", "A2", "B1", "B2", "C1", "C2")
+YEARS_CAP = 20  # years with a skill are indexed up to this; more counts as this many
 TEXT_PARTS = ("title", "text")  # text: summary, employment and education history, industries, interests
 LANGS = ("sv", "en")
 ANALYZERS = {lang: LanguageAnalyzer(lang) for lang in LANGS}

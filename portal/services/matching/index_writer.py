@@ -16,8 +16,10 @@ from whoosh import index as whoosh_index
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.writing import LockError
 
-from portal.services.matching import skills
-from portal.services.matching.index_terms import ANALYZERS, CEFR, LANGS, TEXT_PARTS, day_number, language_key
+from portal.services.matching import skill_tokens, skills
+from portal.services.matching.index_terms import (
+    ANALYZERS, CEFR, LANGS, TEXT_PARTS, YEARS_CAP, day_number, language_key,
+)
 from portal.services.matching.records import ProfileDocument
 from portal.services.matching.segment_cache import SegmentCaches
 
@@ -34,17 +36,21 @@ def _schema() -> Schema:
         "consultant_id": ID(stored=True, unique=True),
         "skills": KEYWORD(scorable=True),
         "skill_levels": KEYWORD,
+        "skill_years": KEYWORD,
         "languages": KEYWORD,
         "certificates": TEXT(analyzer=ANALYZERS["en"], phrase=False),
         "region": ID,
         "remote": ID,
         "available_from": NUMERIC(int, bits=32, signed=False, shift_step=16),
+        "rate": NUMERIC(int, bits=32, signed=False, shift_step=16),  # SEK an hour, 0 when not given
+        "extent": NUMERIC(int, bits=32, signed=False, shift_step=16),  # percent
         "excluded": KEYWORD,
         "restricted": ID,
         "doc": STORED,
         "updated": STORED,
     }
     for part in TEXT_PARTS:
+        fields[f"{part}_skills"] = KEYWORD(scorable=True)  # skills the text names: "C#", ".NET", "Go-kod"
         for lang in LANGS:
             fields[f"{part}_{lang}"] = TEXT(analyzer=ANALYZERS[lang], phrase=False)
     return Schema(**fields)
@@ -88,8 +94,9 @@ class _CachedAnalysis:
 _ANALYSIS = {lang: _CachedAnalysis(analyzer) for lang, analyzer in ANALYZERS.items()}
 
 
-def document_fields(doc: ProfileDocument) -> dict:
-    """The whoosh fields of one profile document; a restricted profile leaves only a stub (R-RIGHTS-5)."""
+def document_fields(doc: ProfileDocument, vocabulary: skill_tokens.Vocabulary | None = None) -> dict:
+    """The whoosh fields of one profile document; a restricted profile leaves only a stub (R-RIGHTS-5).
+    Skills named in the title and text are found with `vocabulary` (the defaults when None)."""
     updated = doc["updated_at"].isoformat() if doc.get("updated_at") else ""
     if doc["restricted"]:  # no profile data is processed, but rankings can say how many were left out
         return {"consultant_id": str(doc["consultant_id"]), "restricted": "yes", "doc": "{}", "updated": updated}
@@ -97,6 +104,8 @@ def document_fields(doc: ProfileDocument) -> dict:
     # One term per skill and language at its own level (a query asks for every level from the minimum up):
     # fewer postings than a term per level below it, which is what a rebuild spends its time on.
     levels = [f"{k}:{max(1, min(5, int(s['level'])))}" for s in doc["skills"] if (k := skills.key(s["name"]))]
+    years = [f"{k}:{max(0, min(YEARS_CAP, int(s.get('years') or 0)))}" for s in doc["skills"]
+             if (k := skills.key(s["name"]))]
     langs = []
     for entry in doc["languages"]:
         name = language_key(entry["name"])
@@ -106,15 +115,21 @@ def document_fields(doc: ProfileDocument) -> dict:
     fields = {
         "consultant_id": str(doc["consultant_id"]),
         # keyword fields as lists of terms: whoosh takes them as they are, without running a tokenizer
-        "skills": skill_keys, "skill_levels": levels, "languages": [term for term in langs if term],
+        "skills": skill_keys, "skill_levels": levels, "skill_years": years,
+        "languages": [term for term in langs if term],
         "certificates": _ANALYSIS["en"].terms(" ".join(f"{c['name']} {c['issuer']}" for c in doc["certificates"])),
         "region": skills.key(doc["region"] or ""), "remote": doc["remote"] or "onsite",
-        "available_from": day_number(doc["available_from"]), "excluded": [str(c) for c in doc["excluded_client_ids"]],
+        "available_from": day_number(doc["available_from"]),
+        "rate": max(int(doc["hourly_rate"] or 0), 0), "extent": max(int(doc["extent"] or 0), 0),
+        "excluded": [str(c) for c in doc["excluded_client_ids"]],
         "restricted": "no", "doc": json.dumps(_stored(doc), separators=(",", ":")), "updated": updated,
     }
     language = text_language(" ".join(texts.values()))
+    vocabulary = vocabulary or skill_tokens.build()
     for part, text in texts.items():  # analysed terms, not the text: whoosh indexes a list as given
-        fields[f"{part}_{language}"] = _ANALYSIS[language].terms(text)
+        named, rest = skill_tokens.split(text, vocabulary)
+        fields[f"{part}_skills"] = [token.key for token in named]
+        fields[f"{part}_{language}"] = _ANALYSIS[language].terms(rest)
     return fields
 
 
@@ -174,26 +189,36 @@ class ProfileIndex:
                 pause = min(pause * 2, 0.2)
         raise TimeoutError("whoosh writer lock not released")
 
-    def apply(self, upserts: Iterable[ProfileDocument], deletes: Iterable[int], optimize: bool = False) -> None:
+    @property
+    def outdated(self) -> bool:
+        """Whether the index on disk was written with an older schema (`flask search rebuild` renews it)."""
+        return set(SCHEMA.names()) != set(self._index.schema.names())
+
+    def apply(self, upserts: Iterable[ProfileDocument], deletes: Iterable[int], optimize: bool = False,
+              vocabulary: skill_tokens.Vocabulary | None = None) -> None:
         """Write documents and deletions in one commit, under the writer lock. `optimize` merges every
         segment, so a deleted document's terms leave the files on disk too (erasure)."""
         with self.write_lock():
-            self.write_locked(upserts, deletes, optimize=optimize)
+            self.write_locked(upserts, deletes, optimize=optimize, vocabulary=vocabulary)
 
-    def write_locked(self, upserts: Iterable[ProfileDocument], deletes: Iterable[int], optimize: bool = False) -> None:
+    def write_locked(self, upserts: Iterable[ProfileDocument], deletes: Iterable[int], optimize: bool = False,
+                     vocabulary: skill_tokens.Vocabulary | None = None) -> None:
         """apply() for a caller that already holds write_lock()."""
+        known = set(self._index.schema.names())  # an index of an older schema keeps working until rebuilt
         writer = self._writer()
         try:
             for consultant_id in deletes:
                 writer.delete_by_term("consultant_id", str(consultant_id))
             for doc in upserts:
-                writer.update_document(**document_fields(doc))
+                fields = document_fields(doc, vocabulary)
+                writer.update_document(**{name: value for name, value in fields.items() if name in known})
         except BaseException:
             writer.cancel()
             raise
         writer.commit(optimize=optimize)
 
-    def rebuild(self, docs: Iterable[ProfileDocument], procs: int = 1, limitmb: int = 1024) -> int:
+    def rebuild(self, docs: Iterable[ProfileDocument], procs: int = 1, limitmb: int = 1024,
+                vocabulary: skill_tokens.Vocabulary | None = None) -> int:
         """Replace the whole index with `docs`; a multi-segment writer when procs > 1."""
         count = 0
         with self.write_lock():
@@ -202,7 +227,7 @@ class ProfileIndex:
             writer = index.writer(**kwargs)
             try:
                 for doc in docs:
-                    writer.add_document(**document_fields(doc))
+                    writer.add_document(**document_fields(doc, vocabulary))
                     count += 1
             except BaseException:
                 writer.cancel()

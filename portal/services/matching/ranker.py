@@ -7,60 +7,103 @@ read and explained.
 """
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from flask_babel import force_locale, gettext as _
 
-from portal.services.matching import search, skills
+from portal.services.matching import near_misses, requirements, search, skill_tokens, skills
+from portal.services.matching.near_misses import AVAILABILITY_GRACE, RATE_TOLERANCE
 from portal.services.matching.records import (
     AssignmentQuery, Candidate, Explanation, Factor, MustCheck, Ranking, ShouldMatch,
 )
 
-AVAILABILITY_GRACE = timedelta(days=14)
 POOL = 60  # candidates fetched from the index before the points re-rank them
 TEXT_POINTS = 6.0
 
 
 def rank(assignment: AssignmentQuery, limit: int = 20, *, index: search.ProfileIndex | None = None,
-         synonyms: skills.SynonymTable | None = None) -> Ranking:
-    """The best `limit` consultants for `assignment`, each with its Explanation."""
+         synonyms: skills.SynonymTable | None = None, near_limit: int = near_misses.NEAR_MISS_LIMIT) -> Ranking:
+    """The best `limit` consultants for `assignment`, each with its Explanation; below them the best
+    `near_limit` near misses, each with what it misses (near_misses.py)."""
     table = synonyms or skills.load_table()
+    # Explicit synonyms (the bench) come without a database: the vocabulary is then the table's and the defaults.
+    vocabulary = skill_tokens.build(table) if synonyms is not None else skill_tokens.load(table)
     index = index or search.current_index()
+    musts = [_read(m, vocabulary) for m in assignment.must_skills]
+    shoulds = [requirements.parse(s["name"], vocabulary) for s in assignment.should_skills]
+    named, words = skill_tokens.split(assignment.text, vocabulary)
+    mentioned = {table.canonical_id(t.text): table.variants(t.text) for t in named}
     query = search.CandidateQuery(
-        must_skills=[(table.variants(m["name"]), int(m.get("min_level") or 1)) for m in assignment.must_skills],
+        must_skills=[[(table.variants(name), level, read.min_years) for name in group]
+                     for read, level in musts for group in read.groups],
         must_languages=[(search.language_key(m["name"]), m.get("min_level")) for m in assignment.languages],
-        should_skills=[(table.variants(s["name"]), float(s["weight"])) for s in assignment.should_skills],
-        text=assignment.text, client_id=assignment.client_id,
-        available_by=assignment.start + AVAILABILITY_GRACE if assignment.start else None,
+        should_skills=[(set().union(*(table.variants(n) for n in read.names)), float(s["weight"]))
+                       for read, s in zip(shoulds, assignment.should_skills)],
+        text=words, text_skills=list(mentioned.values()), client_id=assignment.client_id,
+        available_by=near_misses.available_by(assignment.start),
+        **near_misses.query_fields(assignment, max(POOL, near_limit) if near_limit > 0 else 0),
         limit=max(POOL, limit))
     found = search.candidates(index, query)
-    top = max((hit.text_score for hit in found.hits), default=0.0) or 1.0
-    ranked = [_candidate(hit, assignment, table, top) for hit in found.hits]
+    # The near misses' text points are measured against the best candidate's, so the candidates' stay as they were.
+    top = max((hit.text_score for hit in found.hits or found.near_hits), default=0.0) or 1.0
+    ranked = [_candidate(hit, assignment, table, top, musts, shoulds, vocabulary) for hit in found.hits]
     ranked.sort(key=lambda c: (-c.score, c.consultant_id))
-    return Ranking(candidates=ranked[:limit], passed_musts=found.passed, left_out=found.left_out)
+    near = [_candidate(hit, assignment, table, top, musts, shoulds, vocabulary) for hit in found.near_hits]
+    for candidate, hit in zip(near, found.near_hits):
+        candidate.explanation.misses = near_misses.misses(hit.stored, assignment)
+    near.sort(key=lambda c: (-c.score, c.consultant_id))
+    return Ranking(candidates=ranked[:limit], passed_musts=found.passed, left_out=found.left_out,
+                   near_misses=near[:near_limit], near_missed=found.near_missed, near_total=found.near_passed)
 
 
-def _candidate(hit: search.Hit, assignment: AssignmentQuery, table: skills.SynonymTable, top: float) -> Candidate:
+def _read(must: dict, vocabulary: skill_tokens.Vocabulary) -> tuple[requirements.Requirement, int]:
+    """A must requirement read as buyers write it, its years at least those the query states; and its level."""
+    read = requirements.parse(must["name"], vocabulary)
+    read.min_years = max(read.min_years, int(must.get("min_years") or 0))
+    return read, int(must.get("min_level") or 1)
+
+
+def _meeting(read: requirements.Requirement, level: int, own: dict, table: skills.SynonymTable) -> list[tuple]:
+    """Per group of a requirement, the first alternative the profile meets: (alternative, (name, level, years))."""
+    met = []
+    for group in read.groups:
+        for name in group:
+            mine = own.get(table.canonical_id(name))
+            if mine and mine[1] >= level and mine[2] >= read.min_years:
+                met.append((name, mine))
+                break
+    return met
+
+
+def _candidate(hit: search.Hit, assignment: AssignmentQuery, table: skills.SynonymTable, top: float,
+               musts: list, shoulds: list, vocabulary: skill_tokens.Vocabulary) -> Candidate:
     stored = hit.stored
     own = {}
     for name, level, years in stored["skills"]:
         own.setdefault(table.canonical_id(name), (name, level, years))
-    explanation = Explanation(terms={f: sorted(set(t)) for f, t in hit.matched.items()})
-    for must in assignment.must_skills:
-        mine = own.get(table.canonical_id(must["name"]))
-        explanation.musts.append(MustCheck("skill", must["name"], str(must.get("min_level") or ""), True,
-                                           f"{mine[0]} ({mine[1]})" if mine else None))
+    explanation = Explanation(terms={
+        f: sorted({vocabulary.shown(t) for t in terms} if f.endswith("_skills") else set(terms))
+        for f, terms in hit.matched.items()})
+    for must, (read, level) in zip(assignment.must_skills, musts):
+        met = _meeting(read, level, own, table)
+        explanation.musts.append(MustCheck(
+            "skill", must["name"], str(must.get("min_level") or ""), True,
+            ", ".join(f"{mine[0]} ({mine[1]})" for _, mine in met) or None,
+            alternative=", ".join(name for name, _ in met) if read.either else None,
+            min_years=read.min_years or None,
+            years=min(mine[2] for _, mine in met) if read.min_years and met else None))
     languages = {search.language_key(n): lvl for n, lvl in stored["languages"]}
     for must in assignment.languages:
         found = languages.get(search.language_key(must["name"]))
         explanation.musts.append(MustCheck("language", must["name"], must.get("min_level"), True, found))
-    for should in assignment.should_skills:
-        mine = own.get(table.canonical_id(should["name"]))
+    for should, read in zip(assignment.should_skills, shoulds):
+        candidates = [own[c] for c in (table.canonical_id(n) for n in read.names) if c in own]
+        mine = max(candidates, key=lambda m: m[1], default=None)  # the best of "React eller Vue"
         points = round(should["weight"] * (1 + mine[1] / 5), 2) if mine else 0.0
         explanation.shoulds.append(ShouldMatch(should["name"], should["weight"], mine[0] if mine else None,
                                                mine[1] if mine else 0, points))
     explanation.factors = [
-        Factor("text", round(TEXT_POINTS * hit.text_score / top, 2), {"fields": sorted(hit.matched)}),
+        Factor("text", round(TEXT_POINTS * min(hit.text_score / top, 1.0), 2), {"fields": sorted(hit.matched)}),
         *_availability(stored, assignment.start), *_extent(stored, assignment.extent),
         *_place(stored, assignment), *_rate(stored, assignment.rate_ceiling),
         *_history(stored, assignment.client_id),
@@ -98,7 +141,7 @@ def _rate(stored: dict, ceiling: int | None) -> list[Factor]:
     if not ceiling or not stored["rate"]:
         return []
     rate = stored["rate"]
-    points = 1.5 if rate <= ceiling else (0.5 if rate <= ceiling * 1.1 else -2.0)
+    points = 1.5 if rate <= ceiling else (0.5 if rate <= ceiling * RATE_TOLERANCE else -2.0)
     return [Factor("rate", points, {"rate": rate, "ceiling": ceiling})]
 
 
@@ -119,7 +162,7 @@ def _history(stored: dict, client_id: int | None) -> list[Factor]:
 
 
 def _field_label(fieldname: str) -> str:
-    part = fieldname.rsplit("_", 1)[0] if fieldname.endswith(("_sv", "_en")) else fieldname
+    part = fieldname.rsplit("_", 1)[0] if fieldname.endswith(("_sv", "_en", "_skills")) else fieldname
     return {
         "title": _("title"), "text": _("profile text (summary, history, industries, interests)"),
         "certificates": _("certificates"),
@@ -129,10 +172,17 @@ def _field_label(fieldname: str) -> str:
 def explain_in_plain_words(explanation: Explanation, locale: str) -> list[str]:
     """The explanation as sentences for the consultant's "why was I suggested?" (R-MATCH-3)."""
     with force_locale(locale):
-        lines = []
+        lines = near_misses.for_consultant(explanation.misses)
         for must in explanation.musts:
-            lines.append(_("You meet the requirement “%(name)s” with %(found)s.", name=must.name,
-                           found=must.found or _("your profile")))
+            if must.alternative:
+                lines.append(_("You meet the requirement “%(name)s” through “%(alternative)s” with %(found)s.",
+                               name=must.name, alternative=must.alternative, found=must.found or _("your profile")))
+            else:
+                lines.append(_("You meet the requirement “%(name)s” with %(found)s.", name=must.name,
+                               found=must.found or _("your profile")))
+            if must.min_years and must.years is not None:
+                lines.append(_("The requirement asks for at least %(min)d years; your profile shows %(years)d.",
+                               min=must.min_years, years=must.years))
         for should in explanation.shoulds:
             if should.matched_as:
                 lines.append(_("Your skill “%(skill)s” at level %(level)d matches the wish “%(name)s” "

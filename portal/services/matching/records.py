@@ -53,8 +53,9 @@ class ProfileDocument(TypedDict):
 
 
 class MustSkill(TypedDict, total=False):
-    name: str
+    name: str  # as the buyer wrote it: "C/C++", "minst fem års erfarenhet av Java"
     min_level: int
+    min_years: int
 
 
 class ShouldSkill(TypedDict):
@@ -88,6 +89,9 @@ class MustCheck:
     min_level: str | None
     passed: bool
     found: str | None  # what the profile holds, e.g. "Kubernetes (4)"
+    alternative: str | None = None  # which of "C/C++" the profile met, for a requirement of alternatives
+    min_years: int | None = None  # years the requirement asks for ("minst fem års erfarenhet")
+    years: int | None = None  # the profile's years with the skill, when years were asked for
 
 
 @dataclass
@@ -107,11 +111,20 @@ class Factor:
 
 
 @dataclass
+class Miss:
+    """A rule a near miss misses, by how much (near_misses.py): availability, rate or extent."""
+
+    code: str
+    detail: dict = field(default_factory=dict)  # days_late / rate, ceiling, percent / offered, wanted
+
+
+@dataclass
 class Explanation:
     musts: list[MustCheck] = field(default_factory=list)
     shoulds: list[ShouldMatch] = field(default_factory=list)
     terms: dict[str, list[str]] = field(default_factory=dict)  # field -> matched terms
     factors: list[Factor] = field(default_factory=list)
+    misses: list[Miss] = field(default_factory=list)  # empty unless the candidate is a near miss
 
     @property
     def total(self) -> float:
@@ -124,9 +137,16 @@ class Candidate:
     score: float
     explanation: Explanation
 
+    @property
+    def near_miss(self) -> bool:
+        return bool(self.explanation.misses)
+
 
 @dataclass
 class Ranking:
     candidates: list[Candidate]
     passed_musts: int  # how many profiles pass every must requirement and were not left out
     left_out: dict[str, int]  # reason -> count (restricted, unavailable, excluded_client); no names
+    near_misses: list[Candidate] = field(default_factory=list)  # below the candidates, each with its misses
+    near_missed: dict[str, int] = field(default_factory=dict)  # miss code -> how many near misses miss it
+    near_total: int = 0  # how many profiles are near misses (not counted as left out)

@@ -18,6 +18,7 @@ from flask import current_app
 
 from portal.extensions import db
 from portal.models import SearchIndexOutbox
+from portal.services.matching import skill_tokens
 from portal.services.matching.records import ProfileDocument
 from portal.services.matching.index_ranking import CandidateQuery, CandidateResult, Hit, candidates  # noqa: F401
 from portal.services.matching.index_terms import day_number, is_language, language_key  # noqa: F401
@@ -100,6 +101,7 @@ def drain(load_document: DocumentLoader | None = None, index: ProfileIndex | Non
     """
     load = load_document or document_loader()
     index = index or current_index()
+    vocabulary = skill_tokens.load()
     done = 0
     with index.write_lock(timeout=lock_timeout):
         while True:
@@ -119,7 +121,7 @@ def drain(load_document: DocumentLoader | None = None, index: ProfileIndex | Non
                     deletes.append(consultant_id)
                 else:
                     upserts.append(doc)
-            index.write_locked(upserts, deletes)
+            index.write_locked(upserts, deletes, vocabulary=vocabulary)
             db.session.execute(sa.delete(SearchIndexOutbox).where(SearchIndexOutbox.id.in_([r.id for r in rows])))
             db.session.commit()
             done += len(rows)
@@ -157,7 +159,7 @@ def rebuild(progress: Callable[[int], None] | None = None, procs: int = 1, ids: 
             if progress:
                 progress(n)
 
-    count = current_index().rebuild(documents(), procs=procs)
+    count = current_index().rebuild(documents(), procs=procs, vocabulary=skill_tokens.load())
     db.session.execute(sa.delete(SearchIndexOutbox).where(SearchIndexOutbox.id <= first_pending))
     db.session.commit()
     return count
@@ -168,10 +170,11 @@ class Differences:
     missing: list[int]  # in the database, not in the index
     extra: list[int]  # in the index, not in the database
     stale: list[int]  # in both, but the index holds an older version
+    outdated: bool = False  # the index was written with an older schema: rebuild it
 
     @property
     def any(self) -> bool:
-        return bool(self.missing or self.extra or self.stale)
+        return bool(self.missing or self.extra or self.stale or self.outdated)
 
 
 def verify() -> Differences:
@@ -181,7 +184,9 @@ def verify() -> Differences:
     for consultant_id, doc in zip(ids, _load_many(ids, load)):
         if doc is not None:
             expected[consultant_id] = doc["updated_at"].isoformat() if doc.get("updated_at") else ""
-    indexed = current_index().stored()
+    index = current_index()
+    indexed = index.stored()
     return Differences(
         missing=sorted(expected.keys() - indexed.keys()), extra=sorted(indexed.keys() - expected.keys()),
-        stale=sorted(i for i in expected.keys() & indexed.keys() if expected[i] != indexed[i]))
+        stale=sorted(i for i in expected.keys() & indexed.keys() if expected[i] != indexed[i]),
+        outdated=index.outdated)

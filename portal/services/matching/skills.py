@@ -34,7 +34,7 @@ DEFAULT_SYNONYMS: dict[str, list[str]] = {
     "TypeScript": ["TS"],
     "PostgreSQL": ["Postgres", "psql", "pgsql"],
     "C#": ["Visual C#"],
-    ".NET": ["dotnet", ".NET Core", "ASP.NET"],
+    ".NET": ["dotnet", ".NET Core", "ASP.NET", "ASP.NET Core"],
     "React": ["React.js"],
     "Node.js": ["Node"],
     "Google Cloud": ["GCP", "Google Cloud Platform"],
@@ -61,6 +61,20 @@ DEFAULT_SYNONYMS: dict[str, list[str]] = {
     "Microsoft SQL Server": ["MSSQL", "SQL Server"],
 }
 
+# Skills free text must recognise although no synonym names them (the tokenizer's vocabulary, with the
+# synonyms and the skills profiles name); not seeded as rows, so a skill is still created when first named.
+DEFAULT_SKILLS: tuple[str, ...] = (
+    "Java", "C", "C++", "F#", "R", "Objective-C", "Swift", "Rust", "Ruby", "Ruby on Rails", "PHP", "Scala",
+    "Perl", "Dart", "Flutter", "Elixir", "Erlang", "Haskell", "Clojure", "Lua", "MATLAB", "Fortran", "COBOL",
+    "Visual Basic", "VB.NET", "Bash", "PowerShell", "SQL", "PL/SQL", "T-SQL", "NoSQL", "MySQL", "MongoDB",
+    "Redis", "Elasticsearch", "Oracle", "Docker", "Linux", "Git", "HTML", "CSS", "Sass", "GraphQL", "REST",
+    "Django", "Flask", "FastAPI", "Express.js", "Next.js", "Nuxt.js", "Svelte", "jQuery", "Three.js", "D3.js",
+    "Ansible", "Jenkins", "OpenShift", "Helm", "Power BI", "Tableau", "Excel", "Figma", "Jira", "Unity",
+    "Unreal Engine", "Qt", "ABAP", "Salesforce", "SharePoint", "Dynamics 365", "Blazor", "Xamarin",
+    "Entity Framework", "WPF", "Hibernate", "Maven", "Gradle", "Pandas", "NumPy", "TensorFlow", "PyTorch",
+    "scikit-learn", "Hadoop", "Snowflake", "Databricks", "dbt", "Airflow", "RabbitMQ", "gRPC", "WebAssembly",
+)
+
 
 @lru_cache(maxsize=65536)
 def key(name: str) -> str:
@@ -75,6 +89,7 @@ class SynonymTable:
     """alias key -> canonical name, with the reverse map built once."""
 
     aliases: dict[str, str] = field(default_factory=dict)
+    spellings: dict[str, str] = field(default_factory=dict)  # alias key -> the alias as written ("Visual C#")
     _variants: dict[str, set[str]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -95,7 +110,8 @@ class SynonymTable:
 
     @classmethod
     def from_pairs(cls, pairs) -> SynonymTable:
-        return cls({key(alias): canonical for alias, canonical in pairs})
+        pairs = list(pairs)
+        return cls({key(alias): canonical for alias, canonical in pairs}, {key(alias): alias for alias, _ in pairs})
 
 
 def default_table() -> SynonymTable:
