@@ -7,7 +7,7 @@ PORT ?= 5000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_ENV := PORTAL_CONFIG=demo PUBLIC_URL=http://127.0.0.1:$(PORT)
 
-.PHONY: run serve test install translations browser-deps test-tools bench audit clean
+.PHONY: run serve test install translations browser-deps bench-tools test-tools bench audit clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -38,7 +38,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-test-tools: browser-deps node_modules/.installed
+# wrk loads the pages in `make bench` (bench/pages).
+bench-tools:
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+
+test-tools: browser-deps bench-tools node_modules/.installed
 
 # SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (.ci/run sets it).
 test: install test-tools
@@ -49,8 +53,12 @@ test: install test-tools
 audit: install
 	$(VENV)/bin/bandit -r portal -q
 
-bench: install
+# The matching engine with the fair baselines, the blind-graded quality (once grades exist), page speed.
+bench: install bench-tools
 	$(PY) -m bench
+	@if ls bench/quality/grades/batch_*.tsv >/dev/null 2>&1; then $(PY) -m bench.quality report; \
+	else echo "bench/quality: no grades yet (see bench/quality/GRADING.md); pool: $(PY) -m bench.quality pool"; fi
+	$(PY) -m bench.pages
 
 clean:
 	rm -rf $(VENV) node_modules instance

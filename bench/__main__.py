@@ -52,31 +52,40 @@ def main() -> None:
         print(f"  rebuild: {rebuild_s:.1f} s ({rebuild_cpu:.1f} s of CPU)", flush=True)
         index = search.current_index()
         table = skills.default_table()
-        fts = Fts5(docs)
+        fts = Fts5(docs, table)
         labelled = generator.assignments()
-        ours_ms, base_ms = [], []
+        latency = {name: [] for name in LATENCY_ROWS}
         latency_set = labelled[:20]
+        runs = {"ours": lambda item: ranker.rank(item.query, 20, index=index, synonyms=table),
+                "bm25": lambda item: fts.search(item.bm25_text),
+                "bm25_filtered": lambda item: fts.search_filtered(item.query)}
         for item in latency_set:  # warm-up
-            ranker.rank(item.query, 20, index=index, synonyms=table)
-            fts.search(item.bm25_text)
+            for run in runs.values():
+                run(item)
         for _ in range(ROUNDS):
             for item in latency_set:
-                t = time.perf_counter()
-                ranking = ranker.rank(item.query, 20, index=index, synonyms=table)
-                ours_ms.append((time.perf_counter() - t) * 1000)
-                assert all(c.explanation.musts or not item.query.must_skills for c in ranking.candidates)
-                t = time.perf_counter()
-                fts.search(item.bm25_text)
-                base_ms.append((time.perf_counter() - t) * 1000)
-        ours_ndcg, base_ndcg = [], []
+                for name, run in runs.items():
+                    t = time.perf_counter()
+                    result = run(item)
+                    latency[name].append((time.perf_counter() - t) * 1000)
+                    if name == "ours":
+                        assert all(c.explanation.musts or not item.query.must_skills for c in result.candidates)
+        rankers = {
+            "ours": lambda item: [c.consultant_id for c in ranker.rank(item.query, 10, index=index,
+                                                                     synonyms=table).candidates],
+            "bm25": lambda item: fts.search(item.bm25_text, 10),
+            "bm25_filtered": lambda item: fts.search_filtered(item.query, 10),
+            "bm25_filtered_rate": lambda item: fts.search_filtered(item.query, 10, rate_rule=True),
+            "filtered_rate_by_id": lambda item: fts.search_filtered(item.query, 10, rate_rule=True, by_id=True),
+        }
+        quality = {name: [] for name in rankers}
         for item in labelled:
             kinds = {item.kind} | generator.RELATED[item.kind]  # every other archetype grades 0
             grades = {d["consultant_id"]: generator.grade(t, item) for d, t in zip(docs, truths) if t.archetype in kinds}
             grades = {c: g for c, g in grades.items() if g}
             ideal = sorted(grades.values(), reverse=True)[:10]
-            ours = [c.consultant_id for c in ranker.rank(item.query, 10, index=index, synonyms=table).candidates]
-            ours_ndcg.append(ndcg(ours, grades, ideal))
-            base_ndcg.append(ndcg(fts.search(item.bm25_text, 10), grades, ideal))
+            for name, run in rankers.items():
+                quality[name].append(ndcg(run(item), grades, ideal))
         delays = []
         for k in range(10):
             doc = dict(by_id[k + 1])
@@ -91,30 +100,46 @@ def main() -> None:
             while k + 1 not in [c.consultant_id for c in ranker.rank(probe, 5, index=index, synonyms=table).candidates]:
                 search.drain()
             delays.append((time.perf_counter() - t) * 1000)
-    report(n, (rebuild_s, rebuild_cpu), ours_ms, base_ms, ours_ndcg, base_ndcg, delays, write=not args.quick and n >= 100_000)
+    report(n, (rebuild_s, rebuild_cpu), latency, quality, delays, write=not args.quick and n >= 100_000)
 
 
-def report(n, rebuild, ours_ms, base_ms, ours_ndcg, base_ndcg, delays, write: bool) -> None:
+LATENCY_ROWS = {"ours": "ours (Whoosh + points, with explanation)", "bm25": "BM25 raw (FTS5, every word OR-ed)",
+                "bm25_filtered": "BM25 + the ranker's hard filters and term pruning (FTS5)"}
+QUALITY_ROWS = {
+    "ours": "ours",
+    "bm25": "BM25 raw (sees none of the rules)",
+    "bm25_filtered": "BM25 + the ranker's hard filters and term pruning",
+    "bm25_filtered_rate": "BM25 + filters + the grades' rate rule (rate ≤ ceiling + 10 %)",
+    "filtered_rate_by_id": "filters + rate rule, profiles in id order (no text at all)",
+}
+
+
+def report(n, rebuild, latency, quality, delays, write: bool) -> None:
     rebuild_s, rebuild_cpu = rebuild
-    o50, o95, b50, b95 = (percentile(ours_ms, 50), percentile(ours_ms, 95), percentile(base_ms, 50),
-                          percentile(base_ms, 95))
+    p95 = {name: percentile(values, 95) for name, values in latency.items()}
     lines = [
         "# Matching bench results", "",
         f"Run: `python -m bench` on {platform.node() or 'this machine'}, Python {platform.python_version()}, "
         f"{os.cpu_count()} cores shared with other test runs (load average at the end: "
         f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}), {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
         f"{n:,} generated profiles (seeded, 13 archetypes, Swedish and English, skill spelling variants).", "",
-        "| measure | ours (Whoosh + points, with explanation) | baseline (SQLite FTS5 BM25) | target |",
-        "| --- | --- | --- | --- |",
-        f"| top-20 latency p50, 20 assignments × {ROUNDS} | {o50:.1f} ms | {b50:.1f} ms | |",
-        f"| top-20 latency p95 | {o95:.1f} ms | {b95:.1f} ms | ours ≤ baseline and < 100 ms |",
-        f"| ratio ours / baseline (p95) | {o95 / b95:.2f} | | ≤ 1 |",
-        f"| nDCG@10, {len(ours_ndcg)} labelled assignments | {statistics.mean(ours_ndcg):.3f} | "
-        f"{statistics.mean(base_ndcg):.3f} | ours higher |",
-        f"| full rebuild (`search.rebuild`, one writer), wall clock | {rebuild_s:.1f} s | | < 90 s |",
-        f"| full rebuild, CPU time of the process | {rebuild_cpu:.1f} s | | |",
+        f"## Latency: top-20 for 20 assignments × {ROUNDS}, in one process", "",
+        "| ranker | p50 | p95 | p95 / ours | target |", "| --- | --- | --- | --- | --- |",
+        *(f"| {label} | {percentile(latency[name], 50):.1f} ms | {p95[name]:.1f} ms | {p95[name] / p95['ours']:.2f} | "
+          f"{'< 100 ms, ≤ the fair baseline' if name == 'ours' else ''} |" for name, label in LATENCY_ROWS.items()),
+        "",
+        "## Engine", "",
+        "| measure | value | target |", "| --- | --- | --- |",
+        f"| full rebuild (`search.rebuild`, one writer), wall clock | {rebuild_s:.1f} s | < 90 s |",
+        f"| full rebuild, CPU time of the process | {rebuild_cpu:.1f} s | |",
         f"| enqueue → visible in a ranking, p50 / max of {len(delays)} | {percentile(delays, 50):.0f} ms / "
-        f"{max(delays):.0f} ms | | < 1 s |", "",
+        f"{max(delays):.0f} ms | < 1 s |", "",
+        f"## nDCG@10 against grades from the generator's rules — the ranker's own rules; not a quality claim", "",
+        f"{len(quality['ours'])} generated assignments. The grades (`bench/generator.py` `grade()`) apply exactly the "
+        "ranker's hard rules (musts, languages, availability, exclusions) and a rate rule, so a ranker that applies "
+        "the same rules scores high whatever its text ranking does. Blind judgments: `python -m bench.quality report`.",
+        "", "| ranker | nDCG@10 |", "| --- | --- |",
+        *(f"| {label} | {statistics.mean(quality[name]):.3f} |" for name, label in QUALITY_ROWS.items()), "",
     ]
     text = "\n".join(lines)
     print(text)
