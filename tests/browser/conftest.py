@@ -74,6 +74,12 @@ def axe_violations(page) -> list[dict]:
             for v in result["violations"]]
 
 
+def assert_fits(page, width: int = 320) -> None:
+    """No horizontal scroll at this width (WCAG 1.4.10 reflow)."""
+    page.set_viewport_size({"width": width, "height": 900})
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, page.url
+
+
 def assert_accessible(page) -> None:
     violations = axe_violations(page)
     assert violations == [], json.dumps(violations, indent=1)

@@ -11,17 +11,11 @@ from playwright.sync_api import expect
 
 from portal.extensions import db
 from tests import factories
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, assert_fits, sign_in
 from tests.orgs.helpers import make_assignment
 
 pytestmark = pytest.mark.browser
 LANGUAGES = [("en-GB", "en", "Requirements"), ("sv-SE", "sv", "Krav")]
-
-
-def _fits(page, width: int = 320) -> None:
-    """No horizontal scroll at this width."""
-    page.set_viewport_size({"width": width, "height": 900})
-    assert page.evaluate("document.documentElement.scrollWidth") <= width, page.url
 
 
 def _draft():
@@ -41,14 +35,14 @@ def test_with_javascript_a_part_changes_in_place(live_server, context_factory, l
     assert page.locator("html").get_attribute("lang") == lang
     assert page.locator("#part-requirements-heading").inner_text() == requirements
     assert_accessible(page)
-    _fits(page)
+    assert_fits(page)
 
     page.locator("#change-requirements").click()
     page.locator("#part-requirements form").wait_for()
     expect(page.locator("#part-requirements-heading")).to_be_focused()
     assert page.url == url  # in place, no page load
     assert_accessible(page)
-    _fits(page)
+    assert_fits(page)
     page.fill("#requirements-2-text", "Kafka Streams")
     page.select_option("#requirements-2-kind", "should")
     page.fill("#requirements-2-weight", "2")
@@ -91,7 +85,7 @@ def test_with_javascript_a_part_changes_in_place(live_server, context_factory, l
     page.goto(f"{url}/edit/procurement")  # a part's own page
     assert page.locator("h1").inner_text() == page.locator("#part-procurement-heading").inner_text()
     assert_accessible(page)
-    _fits(page)
+    assert_fits(page)
 
 
 @pytest.mark.parametrize("locale, lang, requirements", LANGUAGES)
@@ -105,7 +99,7 @@ def test_without_javascript_a_part_is_a_page_of_its_own(live_server, context_fac
     page.wait_for_url(re.compile(rf"/buyer/assignments/{assignment.id}/edit/requirements$"))
     assert page.locator("html").get_attribute("lang") == lang
     assert page.locator("h1").inner_text() == requirements
-    _fits(page)
+    assert_fits(page)
     page.fill("#requirements-0-text", "Python 3.13")
     page.locator("#part-requirements form button[type=submit]").click()
     page.wait_for_url(re.compile(rf"/buyer/assignments/{assignment.id}\?saved=requirements#part-requirements$"))
@@ -113,7 +107,7 @@ def test_without_javascript_a_part_is_a_page_of_its_own(live_server, context_fac
     assert page.locator("#messages .flash-success").is_visible()
     assert "Python 3.13" in page.locator("#value-must").inner_text()
     assert "Kafka" in page.locator("#value-should").inner_text()  # the other rows as they were
-    _fits(page)
+    assert_fits(page)
 
     # axe needs JavaScript: check the same pages in a context that runs scripts, signed in as the same person
     checker = context_factory(locale=locale, storage_state=page.context.storage_state()).new_page()
@@ -129,7 +123,7 @@ def test_without_javascript_a_part_is_a_page_of_its_own(live_server, context_fac
     checker.goto(f"{url}/edit/details")
     checker.set_content(page.content())  # the refused page, as this browser got it
     assert_accessible(checker)
-    _fits(page)
+    assert_fits(page)
     page.locator("#part-details .cancel-link").click()
     page.wait_for_url(re.compile(rf"/buyer/assignments/{assignment.id}#part-details$"))
     db.session.refresh(assignment)

@@ -10,16 +10,10 @@ from playwright.sync_api import expect
 
 from portal.extensions import db
 from tests import factories
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, assert_fits, sign_in
 
 pytestmark = pytest.mark.browser
 LANGUAGES = [("en-GB", "en", "Contact"), ("sv-SE", "sv", "Kontakt")]
-
-
-def _fits(page, width: int = 320) -> None:
-    """No horizontal scroll at this width."""
-    page.set_viewport_size({"width": width, "height": 900})
-    assert page.evaluate("document.documentElement.scrollWidth") <= width, page.url
 
 
 def _consultant():
@@ -37,7 +31,7 @@ def test_with_javascript_a_section_changes_in_place(live_server, context_factory
     assert page.locator("#contact-heading").inner_text() == contact
     assert page.locator("#completeness-percent").inner_text() == "0 %"
     assert_accessible(page)
-    _fits(page)
+    assert_fits(page)
 
     page.locator("#change-contact").click()
     page.locator("#section-contact form").wait_for()
@@ -75,7 +69,7 @@ def test_with_javascript_a_section_changes_in_place(live_server, context_factory
     page.goto(live_server + "/consultant/profile/skills")  # a section's own page
     assert page.locator("h1").inner_text() == page.locator("#skills-heading").inner_text()
     assert_accessible(page)
-    _fits(page)
+    assert_fits(page)
 
 
 @pytest.mark.parametrize("locale, lang, contact", LANGUAGES)
@@ -87,7 +81,7 @@ def test_without_javascript_a_section_is_a_page_of_its_own(live_server, context_
     page.wait_for_url(re.compile(r"/consultant/profile/contact$"))
     assert page.locator("html").get_attribute("lang") == lang
     assert page.locator("h1").inner_text() == contact
-    _fits(page)
+    assert_fits(page)
     page.fill("#phone", "+46 70 123 45 67")
     page.locator("#section-contact form button[type=submit]").click()
     page.wait_for_url(re.compile(r"/consultant/profile\?saved=contact#section-contact$"))
@@ -109,7 +103,7 @@ def test_without_javascript_a_section_is_a_page_of_its_own(live_server, context_
     checker.goto(live_server + "/consultant/profile/identity")
     checker.set_content(page.content())  # the refused page, as this browser got it
     assert_accessible(checker)
-    _fits(page)
+    assert_fits(page)
     page.locator("#section-identity .cancel-link").click()
     page.wait_for_url(re.compile(r"/consultant/profile#section-identity$"))
     assert page.locator("#value-personnummer").inner_text() != "19811218-9875"

@@ -108,8 +108,7 @@ def test_a_representative_reads_their_own_rule(login_as):
 def test_the_policy_page_shows_the_schedule(app, client, locale, words):
     from portal.services.privacy import policy
 
-    if policy.current() is None:
-        pytest.skip("no policy version in this database")
+    assert policy.current() is not None  # the versions are files shipped with the code (portal/content/)
     html = client.get("/privacy-policy", headers={"Accept-Language": locale}).get_data(as_text=True)
     assert words in html
 

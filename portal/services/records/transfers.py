@@ -19,7 +19,7 @@ from portal.services.records.adequacy_seed import ADEQUACY
 EU = frozenset("AT BE BG HR CY CZ DK EE FI FR DE GR IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split())
 EEA = EU | {"IS", "LI", "NO"}
 ORGANISATIONS = {"EPO": _l("European Patent Organisation")}
-# Babel's two-letter territories that are groupings or placeholders, not places data can be kept.
+# Babel's two-letter territories that are groupings or reserved codes, not places data can be kept.
 _NOT_PLACES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
 
 SCOPES = {

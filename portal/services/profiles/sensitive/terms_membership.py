@@ -52,8 +52,9 @@ IDENTITY = {
                    "|facklig aktivist|union organiser|union organizer|union organising|union organizing"
                    "|facklig organisatör|medlem i facket|member of the union|member of a union|joined the union"
                    "|gick med i facket|fackföreningsmedlem|union membership|fackligt medlemskap"
-                   "|arbetsplatsombud|fackligt ombud|huvudskyddsombud|skyddsombud|safety representative"
-                   "|safety rep|health and safety representative|regionalt skyddsombud|studieorganisatör"
+                   "|arbetsplatsombud|fackligt ombud|huvudskyddsombud|skyddsombud|"
+                   "safety representative|regionalt skyddsombud|health and safety representative|"
+                   "safety rep|studieorganisatör"
                    "|förhandlingsdelegation|avtalsdelegation|fackklubb|fackklubben|verkstadsklubb|verkstadsklubben",
 }
 TOPIC = {
