@@ -161,3 +161,23 @@ def test_the_run_mails_the_privacy_officer_about_holds_due_for_review_once(app):
     mails = db.session.scalars(sa.select(OutboxMail).where(OutboxMail.user_id == officer.id)).all()
     assert len(mails) == 1
     assert run_on(T + timedelta(days=1)).counts["hold_reviews"] == 0  # once per review date
+
+
+def test_an_ongoing_assignment_keeps_an_inactive_consultant_and_is_counted_as_blocked(app):
+    """R-RIGHTS-4: an ongoing brokered assignment refuses erasure; the run counts it and goes on."""
+    from portal.models import Assignment, ShortlistEntry
+
+    user, other = inactive(PERIOD - WARN), inactive(PERIOD - WARN)
+    run_on(T)
+    buyer = factories.make_organisation("buyer")
+    assignment = Assignment(organisation_id=buyer.id, title="Platform team", description="d", role="Dev",
+                            start_date=T, end_date=T + timedelta(days=365), answer_deadline=T, state="filled")
+    db.session.add(assignment)
+    db.session.flush()
+    db.session.add(ShortlistEntry(assignment_id=assignment.id, consultant_id=user.id, reason="fits",
+                                  pseudonym="Konsult A", anonymized_card_json="{}", state="released"))
+    db.session.commit()
+    assert run_on(T + timedelta(days=WARN), dry_run=True).counts["blocked"] == 1
+    outcome = run_on(T + timedelta(days=WARN))
+    assert (outcome.counts["blocked"], outcome.counts["deleted_inactive"]) == (1, 1)
+    assert not is_erased(user) and is_erased(other)
