@@ -198,3 +198,21 @@ def test_registry_validation(registry):
         cookie_registry.update(SYSTEM, session_entry, good.__class__(**{**good.__dict__, "name": "session"}), protected)
     cookie_registry.delete(SYSTEM, entry, protected)
     assert cookie_registry.matching("_fbp") is None
+
+
+def test_the_built_banner_follows_every_edit_and_removal_of_the_registry(registry):
+    """The content is built once per registry state (a third of a public page's time); an edit or a removal
+    must still reach the very next page, in every worker."""
+    first = banner_text.build()
+    assert banner_text.build() is first  # unchanged registry: the same content, not built again
+    added = cookie_registry.create(SYSTEM, cookie_registry.EntryData(
+        "marketing", "cookie", "_fbp", "Meta Platforms Ireland", "Ads", "Annonser", 90, True))
+    with_marketing = banner_text.build()
+    assert "marketing" in with_marketing["offered"]
+    cookie_registry.update(SYSTEM, added, cookie_registry.EntryData(
+        "marketing", "cookie", "_fbp", "Another Ads Company", "Ads", "Annonser", 90, True), set())
+    edited = banner_text.build()
+    assert "Another Ads Company" in json.dumps(edited) and "Meta Platforms Ireland" not in json.dumps(edited)
+    cookie_registry.delete(SYSTEM, added, set())
+    assert "marketing" not in banner_text.build()["offered"]
+    assert banner_text.digest(banner_text.build()) == banner_text.digest(first)

@@ -111,10 +111,36 @@ def _content_in(language: str, registry: list[CookieEntry], offered: list[str]) 
     }
 
 
+# The last content built in this process and what it was built from: every request reads the banner's content (for
+# its digest, if not to show it), and building it in every language was a third of a public page's time. A change
+# to the registry changes its fingerprint, so no worker serves a banner the registry no longer says.
+_BUILT: dict = {}
+
+
+def _fingerprint() -> tuple:
+    """What changes whenever an entry is added, removed or edited (updated_at is set on every update)."""
+    return tuple(db.session.execute(sa.select(
+        sa.func.count(CookieEntry.id), sa.func.max(CookieEntry.id), sa.func.sum(CookieEntry.id),
+        sa.func.max(CookieEntry.updated_at))).one())
+
+
 def build(analytics_configured: bool | None = None) -> dict:
-    """The banner's whole content, one entry per language, from the registry as it is now."""
+    """The banner's whole content, one entry per language, from the registry as it is now. The same content
+    object is returned while nothing it is built from changes: callers read it, never change it."""
     if analytics_configured is None:
         analytics_configured = bool(current_app.config.get("ANALYTICS_SCRIPT_URL"))
+    config = current_app.config
+    key = (id(current_app._get_current_object()), _fingerprint(), analytics_configured, config["CONSENT_MAX_AGE_DAYS"],
+           config["CONTROLLER"]["name"], tuple(config["LANGUAGES"]))
+    if _BUILT.get("key") == key:
+        return _BUILT["content"]
+    content = _build(analytics_configured)
+    _BUILT.clear()
+    _BUILT.update(key=key, content=content)
+    return content
+
+
+def _build(analytics_configured: bool) -> dict:
     registry = cookie_registry.entries()
     offered = offered_categories(registry, analytics_configured)
     content = {}
@@ -130,14 +156,24 @@ def _hash(value) -> str:
                                      separators=(",", ":")).encode()).hexdigest()
 
 
+def _remembered(content: dict, name: str, compute) -> str:
+    """A digest of the cached content is computed once, not on every request."""
+    if _BUILT.get("content") is not content:
+        return compute()
+    if name not in _BUILT:
+        _BUILT[name] = compute()
+    return _BUILT[name]
+
+
 def digest(content: dict) -> str:
-    return _hash(content)
+    return _remembered(content, "digest", lambda: _hash(content))
 
 
 def material_digest(content: dict) -> str:
     """What a visitor agrees to: the master-language text and the category list. A translation
     fix makes a new version but does not ask everyone again."""
-    return _hash({"offered": content["offered"], "text": content[MASTER_LANGUAGE]})
+    return _remembered(content, "material_digest",
+                       lambda: _hash({"offered": content["offered"], "text": content[MASTER_LANGUAGE]}))
 
 
 def version_for(content: dict) -> BannerVersion:
