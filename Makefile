@@ -42,7 +42,7 @@ node_modules/.installed: package.json package-lock.json
 bench-tools:
 	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 
-test-tools: browser-deps bench-tools node_modules/.installed
+test-tools: browser-deps node_modules/.installed
 
 # SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (.ci/run sets it).
 test: install test-tools
