@@ -61,10 +61,7 @@ def indexed(app, profiles):  # noqa: F811
         doc(12, title="DevOps engineer", summary="Kubernetes.", skills=K8S, available_from=_late(3), extent=80,
             hourly_rate=1265),  # late, dearer and less: three misses are too many
     )
-    for consultant_id in profiles:
-        search.enqueue(consultant_id)
-    db.session.commit()
-    search.drain()
+    profiles.index_all()
     return profiles
 
 
@@ -137,10 +134,7 @@ def test_an_index_without_rate_and_extent_still_finds_near_misses_by_availabilit
     search._indexes.pop(path, None)
     profiles.add(doc(1, skills=K8S), doc(3, skills=K8S, available_from=_late(3), hourly_rate=1150),
                  doc(50, skills=K8S, available_from=_late(3), hourly_rate=1500))
-    for consultant_id in profiles:
-        search.enqueue(consultant_id)
-    db.session.commit()
-    search.drain()
+    profiles.index_all()
     ranking = ranker.rank(_query(should_skills=[], text=""))
     assert [c.consultant_id for c in ranking.candidates] == [1]
     assert _misses(ranking) == {3: {"availability": {"days_late": 21}, "rate": {"rate": 1150, "ceiling": 1000,

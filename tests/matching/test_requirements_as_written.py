@@ -38,10 +38,7 @@ def indexed(app, profiles):  # noqa: F811
         doc(11, title="C# developer", skills=[skill("C#", 5, 9)], excluded_client_ids=[CLIENT]),
         doc(12, title="Go developer", skills=[skill("Golang", 4, 5)]),
     )
-    for consultant_id in profiles:
-        search.enqueue(consultant_id)
-    db.session.commit()
-    search.drain()
+    profiles.index_all()
     return profiles
 
 

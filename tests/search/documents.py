@@ -6,6 +6,7 @@ from datetime import date, datetime
 import pytest
 
 from portal import register_search
+from portal.extensions import db
 from portal.services.matching import search
 from portal.services.matching.records import ProfileDocument
 
@@ -43,6 +44,13 @@ class Profiles(dict):
     def add(self, *docs: ProfileDocument) -> None:
         for d in docs:
             self[d["consultant_id"]] = d
+
+    def index_all(self) -> None:
+        """Queue every document, commit (the queue is a table) and let the worker write them."""
+        for consultant_id in self:
+            search.enqueue(consultant_id)
+        db.session.commit()
+        search.drain()
 
 
 @pytest.fixture

@@ -35,10 +35,7 @@ def indexed(app, profiles):
         doc(8, title="Java developer", summary="Spring services; curious about Kubernetes.",
             skills=[skill("Java", 5)]),
     )
-    for consultant_id in profiles:
-        search.enqueue(consultant_id)
-    db.session.commit()
-    search.drain()
+    profiles.index_all()
     return profiles
 
 

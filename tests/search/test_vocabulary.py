@@ -21,10 +21,7 @@ def _ranked(must: str) -> set[int]:
 
 def test_a_synonym_staff_add_is_honoured_by_profile_input_and_by_ranking(login_as, profiles):
     profiles.add(doc(1, skills=[skill("EKS", 4)]), doc(2, skills=[skill("Kubernetes", 4)]))
-    for consultant_id in profiles:
-        search.enqueue(consultant_id)
-    db.session.commit()
-    search.drain()
+    profiles.index_all()
     assert _ranked("Kubernetes") == {2} and _ranked("EKS") == {1}
 
     staff = login_as("staff", staff_roles="recruiter")
