@@ -1,6 +1,8 @@
 """Every model, imported so that Alembic and the app see the whole schema."""
 from portal.models.accounts import Role, StaffRole, User
 from portal.models.acceptances import DocumentAcceptance
+from portal.models.applications import (Application, ApplicationAnswer, ApplicationState, SavedSearch,
+                                        TenderNaming)
 from portal.models.assignments import (CLOSED_STATES, EDITABLE_STATES, Assignment, AssignmentComment,
                                       AssignmentRating, AssignmentRequirement, AssignmentState)
 from portal.models.audit import AuditEvent, AuditHead, AuditSegment
@@ -10,6 +12,8 @@ from portal.models.disclosures import (RELEASABLE_FIELDS, CardShowing, ConsentRe
 from portal.models.consent import (
     BannerVersion, ConsentLink, ConsentMethod, ConsentRecord, CookieCategory, CookieEntry, StorageKind,
 )
+from portal.models.engagements import (Engagement, EngagementApprover, EngagementChange, EngagementState,
+                                       TimeEntry, TimeReminder, TimeReport, TimeReportState)
 from portal.models.erasure import ErasureQueueItem
 from portal.models.legal_holds import LegalHold
 from portal.models.mail import OutboxMail
@@ -38,6 +42,9 @@ from portal.models.tokens import UsedToken
 from portal.models.transfers import DataTransfer
 
 __all__ = [
+    "Application", "ApplicationAnswer", "ApplicationState", "SavedSearch", "TenderNaming",
+    "Engagement", "EngagementApprover", "EngagementChange", "EngagementState", "TimeEntry", "TimeReminder",
+    "TimeReport", "TimeReportState",
     "AdequacyDecision", "Processor",
     "DocumentAcceptance",
     "Assignment",

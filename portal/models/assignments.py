@@ -52,6 +52,8 @@ class Assignment(Base):
     framework_agreement: Mapped[str | None] = mapped_column(sa.String(200))
     call_off_type: Mapped[str | None] = mapped_column(sa.String(40))
     evaluation_model: Mapped[str | None] = mapped_column(sa.String(40))
+    # The award criteria as the procurement documents state them, shown to applicants (R-CON-4).
+    evaluation_criteria: Mapped[str | None] = mapped_column(sa.Text)
     state: Mapped[str] = mapped_column(sa.String(20), default=AssignmentState.DRAFT.value, index=True)
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
