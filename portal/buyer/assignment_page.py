@@ -40,7 +40,8 @@ PARTS: dict[str, Part] = {
                          ("requirements",)),
     "procurement": Part(_l("Public procurement (LOU)"), _l("the public procurement details"),
                         _l("Save the procurement details"),
-                        ("procurement_reference", "framework_agreement", "call_off_type", "evaluation_model")),
+                        ("procurement_reference", "framework_agreement", "call_off_type", "evaluation_model",
+                         "evaluation_criteria")),
 }
 
 

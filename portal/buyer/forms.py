@@ -44,6 +44,11 @@ class AssignmentForm(Form):
                                 choices=choices([("", _l("Not a call-off")), *CALL_OFF_LABELS.items()]))
     evaluation_model = SelectField(_l("Evaluation model"),
                                    choices=choices([("", _l("None given")), *EVALUATION_LABELS.items()]))
+    evaluation_criteria = TextAreaField(
+        _l("Award criteria"),
+        validators=[Length(max=4000, message=_l("The award criteria may be at most 4,000 characters long."))],
+        description=_l("Only for a public procurement: the award criteria as the procurement documents state "
+                       "them. Consultants who apply read them as you write them."))
     version = HiddenField()
 
 
@@ -67,7 +72,8 @@ def assignment_data(form: AssignmentForm):
         contact_person_id=form.contact_person_id.data or None, show_buyer=form.show_buyer.data,
         procurement_reference=form.procurement_reference.data or None,
         framework_agreement=form.framework_agreement.data or None, call_off_type=form.call_off_type.data or None,
-        evaluation_model=form.evaluation_model.data or None, requirements=requirements)
+        evaluation_model=form.evaluation_model.data or None,
+        evaluation_criteria=(form.evaluation_criteria.data or "").strip() or None, requirements=requirements)
 
 
 def assignment_form(data=None, version: int | None = None, contacts=(), formdata=None) -> AssignmentForm:

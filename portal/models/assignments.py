@@ -72,6 +72,9 @@ class Assignment(Base):
         sa.CheckConstraint("extent >= 1 AND extent <= 100", name="extent_range"),
         sa.CheckConstraint("end_date IS NULL OR end_date >= start_date", name="date_order"),
         sa.CheckConstraint("consultants_wanted >= 1", name="consultants_wanted_positive"),
+        # The consultants' browser checks the open assignments on every search from this index alone
+        # (portal/services/applications/browse_index.py).
+        sa.Index("ix_assignments_browse", "state", "answer_deadline", "published_at", "version", "created_at"),
     )
 
     @property

@@ -38,11 +38,14 @@ def _assignment(assignment_id: int) -> Assignment:
     return item
 
 
-def _assignment_page(item: Assignment, status: int = 200):
+def _assignment_page(item: Assignment, status: int = 200, refusal=None):
+    from portal.staff.application_views import listing  # the applications part (it imports this module)
+
     return render("staff/assignment.html", assignment=item, form=EmptyForm(), status=status,
                   transitions=lifecycle.allowed_transitions(item, "staff"),
                   offers=offers.on_assignment(item),
-                  comments=offers.comments_on(item), readings=assignment_ranking.readings(item))
+                  comments=offers.comments_on(item), readings=assignment_ranking.readings(item),
+                  **listing(item, refusal))
 
 
 @bp.route("/assignments/<int:assignment_id>")

@@ -33,6 +33,7 @@ TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
 REMOTE_CHOICES = ("onsite", "hybrid", "remote")
 CALL_OFF_TYPES = ("renewed_competition", "ranking", "direct")
 EVALUATION_MODELS = ("price", "cost", "best_price_quality")
+EVALUATION_CRITERIA_MAX = 4000
 OFFER_COUNTED = (OfferState.SUBMITTED.value, OfferState.REVIEWING.value, OfferState.SHORTLISTED.value,
                  OfferState.DECLINED.value)
 
@@ -70,6 +71,7 @@ class AssignmentData:
     framework_agreement: str | None = None
     call_off_type: str | None = None
     evaluation_model: str | None = None
+    evaluation_criteria: str | None = None  # the procurement's award criteria as written (R-CON-4)
     requirements: list[Requirement] = field(default_factory=list)
 
 
@@ -97,6 +99,13 @@ def _check(data: AssignmentData, organisation: Organisation) -> None:
     if data.call_off_type and not data.framework_agreement:
         raise DomainError(_l("A call-off (avrop) is made under a framework agreement: name it."),
                           field="framework_agreement")
+    if data.evaluation_criteria and len(data.evaluation_criteria.strip()) > EVALUATION_CRITERIA_MAX:
+        raise DomainError(gettext("The award criteria may be at most %(max)s characters long.",
+                                  max=EVALUATION_CRITERIA_MAX), field="evaluation_criteria")
+    if (data.evaluation_criteria or "").strip() and not (
+            data.procurement_reference or data.framework_agreement or data.call_off_type):
+        raise DomainError(_l("Award criteria belong to a public procurement: give its procurement reference or "
+                             "framework agreement too, or leave the criteria empty."), field="evaluation_criteria")
     for requirement in data.requirements:
         if requirement.kind == "must" and requirement.weight is not None:
             raise DomainError(gettext("A must requirement is pass or fail: it cannot have a weight (“%(text)s”).",
@@ -122,9 +131,10 @@ def _apply(assignment: Assignment, data: AssignmentData) -> None:
         for name in ("title", "description", "role", "start_date", "end_date", "answer_deadline", "languages",
                      "location", "remote", "extent", "rate_ceiling", "consultants_wanted", "contact_person_id",
                      "show_buyer", "procurement_reference", "framework_agreement", "call_off_type",
-                     "evaluation_model"):
+                     "evaluation_model", "evaluation_criteria"):
             value = getattr(data, name)
             setattr(assignment, name, value.strip() if isinstance(value, str) else value)
+        assignment.evaluation_criteria = assignment.evaluation_criteria or None
         assignment.updated_at = utcnow()
 
 

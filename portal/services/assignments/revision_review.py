@@ -23,7 +23,7 @@ FIELDS = {
     "rate_ceiling": _l("Rate ceiling (SEK per hour)"), "consultants_wanted": _l("Number of consultants"),
     "answer_deadline": _l("Deadline for answers"), "procurement_reference": _l("Procurement reference"),
     "framework_agreement": _l("Framework agreement"), "call_off_type": _l("Call-off type (avrop)"),
-    "evaluation_model": _l("Evaluation model"),
+    "evaluation_model": _l("Evaluation model"), "evaluation_criteria": _l("Award criteria"),
 }
 KIND_LABELS = {"must": _l("Must"), "should": _l("Should")}
 
