@@ -13,8 +13,10 @@ from portal.request_actor import current_actor
 from portal.security import allow
 from portal.consultant.request_views import answer_link
 from portal.services import DomainError, audit
+from portal.services.applications import tender_cv
 from portal.services.shortlists import consent_requests, disclosures, k_anonymity, picks, selections
 from portal.staff.assignment_views import RECRUITING
+from portal.staff.engagement_views import fill_rows, fill_terms
 from portal.staff.views import bp
 
 
@@ -49,8 +51,9 @@ def _page(item: Assignment, status: int = 200, error: str | None = None, reason:
                   questions={e.id: consent_requests.of_entry(e) for e in entries},
                   released={e.id: disclosures.of_entry(e) for e in entries},
                   field_labels=disclosures.FIELD_LABELS, required_k=k_anonymity.required_k(),
-                  selected={s.shortlist_entry_id: s for s in selections.of_assignment(item)}, error=error, error_field=error_field, reason=reason,
-                  chosen=request.form.get("consultant_id", ""))
+                  selected={s.shortlist_entry_id: s for s in selections.of_assignment(item)}, fill=fill_rows(item, entries), error=error, error_field=error_field, reason=reason,
+                  chosen=request.form.get("consultant_id", ""),
+                  tender=tender_cv.candidates(item, entries) if item.is_lou else [])
 
 
 @bp.route("/assignments/<int:assignment_id>/shortlist")
@@ -147,7 +150,7 @@ def shortlist_select(assignment_id: int):
     ids = [parse_id(value) for value in request.form.getlist("entries")]
     try:
         selections.record(current_actor(), item, [-1 if i is None else i for i in ids],
-                          request.form.get("selection_reason", ""))
+                          request.form.get("selection_reason", ""), terms=fill_terms(request.form, ids))
     except DomainError as error:
         db.session.rollback()
         return _page(item, 422, str(error.message), error_field=f"selection-{error.field}")

@@ -24,10 +24,13 @@ def of_consultant(consultant: User) -> list[Selection]:
                                    .order_by(Selection.id)))
 
 
-def record(actor: Actor, assignment: Assignment, entry_ids: list[int], reason: str) -> list[Selection]:
+def record(actor: Actor, assignment: Assignment, entry_ids: list[int], reason: str,
+           terms: dict | None = None) -> list[Selection]:
     """Select consultants whose data was released with their yes, with the employee's reason, and fill the
-    assignment. Nothing is saved unless every named entry can be selected."""
+    assignment; each selection becomes an engagement (`terms`: entry id → engagements.create.Terms).
+    Nothing is saved unless every named entry can be selected and engaged."""
     from portal.services.assignments import lifecycle
+    from portal.services.engagements import create as engagements
 
     reason = (reason or "").strip()
     if not reason:
@@ -50,6 +53,8 @@ def record(actor: Actor, assignment: Assignment, entry_ids: list[int], reason: s
     for selection in made:
         audit.record(actor, "assignment.select", subject=selection.consultant_id, obj=selection,
                      detail={"assignment": assignment.id})
+        given = (terms or {}).get(selection.shortlist_entry_id) or engagements.Terms()
+        engagements.from_selection(actor, selection, rate=given.rate, end_date=given.end_date)
     lifecycle.transition(actor, assignment, AssignmentState.FILLED.value)
     return made
 
