@@ -32,7 +32,7 @@ def load(demo_email: Callable[[str], str], today: date | None = None) -> Iterato
         counts = dict.fromkeys(run.COUNT_KEYS, 0)
         counts.update(warned=1 if user is not None else 0, active_again=1)
         counts["expired"] = {"privacy_request": 0, "audit_event": 0, "outbox_mail": 2, "security_log": 0,
-                             "bookkeeping": 0}
+                             "bookkeeping": 0, "application": 0}
         started = datetime.combine(yesterday, datetime.min.time()) + timedelta(hours=3, minutes=15)
         db.session.add(RetentionRun(run_on=yesterday, started_at=started, finished_at=started + timedelta(seconds=4),
                                     counts=counts))

@@ -116,6 +116,10 @@ def load() -> Iterator[str]:
     yield from profiles.load(consultant, password_hash)
     yield from _privacy_requests()
     yield from shortlists.load(people)
+    from portal.demo import applications, engagements
+
+    yield from engagements.load(people)
+    yield from applications.load(people)
     from portal.demo import restrictions
     from portal.services.privacy import data_transfer
 

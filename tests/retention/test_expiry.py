@@ -174,7 +174,8 @@ def test_a_dry_run_counts_and_changes_nothing_and_a_second_run_does_nothing_more
     db.session.commit()
     events = db.session.scalar(sa.select(sa.func.count()).select_from(AuditEvent))
     dry = _expire(NOW, dry_run=True)
-    assert dry == {"privacy_request": 1, "audit_event": 0, "outbox_mail": 1, "security_log": 0, "bookkeeping": 3}
+    assert dry == {"privacy_request": 1, "audit_event": 0, "outbox_mail": 1, "security_log": 0, "bookkeeping": 3,
+                   "application": 0}
     assert db.session.scalar(sa.select(sa.func.count()).select_from(AuditEvent)) == events
     assert db.session.scalar(sa.select(sa.func.count()).select_from(PrivacyRequest)) == 1
     assert _expire(NOW) == dry
@@ -210,4 +211,4 @@ def test_deletions_reach_storage(app):
 
 def test_expire_kept_reports_every_kept_category(app):
     assert set(_expire(utcnow(), dry_run=True)) == {"privacy_request", "audit_event", "outbox_mail", "security_log",
-                                                    "bookkeeping"}
+                                                    "bookkeeping", "application"}

@@ -19,12 +19,14 @@ from portal.services.retention import schedule
 from tests import factories
 
 MIGRATION = "migrations/versions/2026_12_12_a3c9e1f04b21_retention_schedule.py"
+# Issue 16 adds the applications' rule in its own migration.
+WORK_MIGRATION = "migrations/versions/2026_12_13_9f7c816c3f80_applications_engagements_time_reports.py"
 CATEGORIES = {"consultant_account", "representative", "partner_contact", "privacy_request", "audit_event",
-              "outbox_mail", "security_log", "bookkeeping"}
+              "outbox_mail", "security_log", "bookkeeping", "application"}
 
 
-def _migration(repo_root: Path):
-    spec = importlib.util.spec_from_file_location("retention_migration", repo_root / MIGRATION)
+def _migration(repo_root: Path, path: str = MIGRATION):
+    spec = importlib.util.spec_from_file_location("retention_migration", repo_root / path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -40,7 +42,8 @@ def seed_rules() -> None:
 
 
 def test_the_migration_seeds_exactly_the_schedules_defaults(repo_root):
-    seeded = [tuple(row) for row in _migration(repo_root).SEED]
+    rows = (*_migration(repo_root).SEED, *_migration(repo_root, WORK_MIGRATION).RETENTION_SEED)
+    seeded = [tuple(row) for row in rows]
     defaults = [(d.category, d.person_kind, d.trigger, d.period_days, d.warn_days, d.legal_basis, d.source)
                 for d in schedule.DEFAULTS]
     assert seeded == defaults

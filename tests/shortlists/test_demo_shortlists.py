@@ -18,7 +18,7 @@ def test_demo_shortlists(app):
     counts = (_count(ShortlistEntry), _count(ConsentRequest), _count(Disclosure), _count(Selection))
     assert runner.invoke(args=["demo", "load"]).exit_code == 0
     assert (_count(ShortlistEntry), _count(ConsentRequest), _count(Disclosure), _count(Selection)) == counts \
-        == (4, 3, 2, 1)
+        == (5, 4, 3, 2)
     assignment = db.session.scalar(sa.select(Assignment).where(Assignment.state == "shortlisting"))
     entries = db.session.scalars(sa.select(ShortlistEntry).where(ShortlistEntry.assignment_id == assignment.id)).all()
     assert all(e.approved_at is not None for e in entries)

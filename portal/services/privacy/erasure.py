@@ -44,7 +44,7 @@ from portal.models import (
 )
 from portal.services import DomainError, audit
 from portal.services.matching import search
-from portal.services.privacy import erasure_plan, erasure_receipt, privacy_requests, storage_hygiene
+from portal.services.privacy import erasure_plan, erasure_receipt, erasure_work, privacy_requests, storage_hygiene
 from portal.services.privacy import marketing
 from portal.services.actors import Actor
 
@@ -229,11 +229,12 @@ def execute(actor: Actor, user: User, today: date | None = None, *, purge_index:
     was_consultant = db.session.scalar(sa.select(ConsultantProfile.id).where(ConsultantProfile.user_id == user.id))
     paths = _profile(user)
     mails = _outbox(user, needles)
+    worked = erasure_work.erase(user, lambda text: _scrub(text, needles))  # kept minimised: see erasure_work
     _business(user, {o.id for o in offers})
     _shortlists(user, entries)
     _requests_and_preferences(user)
     _privacy(user)
-    _tombstone(user, keep_name=bool(entries or offers))
+    _tombstone(user, keep_name=bool(entries or offers or worked))
     db.session.expire_all()
     if was_consultant is not None:
         search.remove_now(user.id, purge=purge_index)

@@ -54,6 +54,15 @@ CATEGORIES = {
     "placements": _l("Placements you were part of: your name, the agreed rate and the dates"),
     "suppression": _l("Your no to marketing, as a keyed hash of your address only, so that we never mail you "
                       "marketing again"),
+    # Issue 16 (erasure_work): applications and the work that follows.
+    "applications": _l("Your applications to assignments with your answers and rate, your saved searches and "
+                       "your yes to be named in tender responses"),
+    "time_reports": _l("Weeks of hours never approved (drafts, submitted and rejected weeks) with their days, "
+                       "and reminders about weeks"),
+    "approvals": _l("Your name on engagements and weeks of hours you set up, changed, approved or rejected, and "
+                    "your role as approver of consultants' hours"),
+    "engagements": _l("Engagements you worked on and their approved weeks: your name, the rate, the dates and "
+                      "the minutes per day; comments and “not working” marks removed"),
 }
 # Grounds for keeping: the policy's refusal grounds, and two the law gives for records we must keep.
 KEEP_GROUNDS = {
@@ -170,15 +179,18 @@ def plan(user: User, today: date | None = None) -> ErasurePlan:
                                                     and _ongoing(assignment, today)):
             result.blocks.append(Block("ongoing_assignment", assignment.title, assignment.end_date))
 
-    from portal.services.privacy import personal_data
+    from portal.services.privacy import erasure_work, personal_data
 
     data = personal_data.collect(user)
-    counts: dict[str, int] = {}
+    work = erasure_work.plan(user, data, today)  # applications, engagements, time reports
+    result.blocks += work.blocks
+    counts: dict[str, int] = dict(work.deleted)
     for table, rows in data.items():
         category = TABLES.get(table)
         if category is None:
             raise RuntimeError(f"erasure does not handle the table {table}")
-        if table in ("privacy_requests", "audit_events", "users", "marketing_suppressions") or not rows:
+        if table in ("privacy_requests", "audit_events", "users", "marketing_suppressions") or not rows \
+                or table in erasure_work.TABLES:
             continue
         counts[category] = counts.get(category, 0) + len(rows)
     counts["account"] = 1
@@ -193,6 +205,7 @@ def plan(user: User, today: date | None = None) -> ErasurePlan:
     if kept_placements:
         result.kept.append(Item("placements", kept_placements, "bookkeeping",
                                 year_end(max(d or today for d in ended) if ended else today, bookkeeping_years())))
+    result.kept += work.kept
     requests = data["privacy_requests"]
     if requests:
         closed = [datetime.fromisoformat(r["closed_at"]).date() for r in requests if r.get("closed_at")]

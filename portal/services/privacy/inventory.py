@@ -76,8 +76,39 @@ _FOR_SUPPRESSION = _l("Only used to keep marketing away from you")
 _FOR_RETENTION = _l("Used only to delete an unused account on time, or to keep it when you ask")
 _FOR_ORGANISATION = _l("Your organisation's records under its contract; ask our privacy officer, who "
                          "decides as a case")
+_FOR_WORK = _l("Your work on an assignment under your contract: restricting your profile does not stop your time "
+              "reporting or its approval; ask our privacy officer, who decides as a case")
 
 _E = Entry
+_APPLICATION = _about(t.APPLICATIONS, t.CONTRACT, t.APPLICATION_RETENTION, t.RECRUITERS, t.YOU)
+_WORK = _about(t.ENGAGEMENTS, t.BOOKKEEPING_BASIS, t.ENGAGEMENT_RETENTION, t.ENGAGEMENT_RECIPIENTS,
+               t.ENGAGEMENT_SOURCE)
+WORK_ENTRIES: tuple[Entry, ...] = (
+    _E("applications", _APPLICATION, "applications", DELETE, YEAR, restriction="profile", export="applications",
+       derived=("state", "updated_at", "decided_at", "decision_reason")),
+    _E("application_answers", _APPLICATION, "applications", DELETE, YEAR, restriction="profile",
+       export="application_answers"),
+    _E("saved_searches", _about(t.APPLICATIONS, t.CONTRACT, t.SEARCH_RETENTION, t.ONLY_YOU, t.YOU),
+       "applications", DELETE, restriction="profile", export="saved_searches",
+       derived=("checked_through", "last_mailed_at")),
+    _E("tender_namings", _about(t.TENDERS, t.CONSENT_BASIS, t.APPLICATION_RETENTION, t.TENDER_RECIPIENTS, t.YOU),
+       "applications", DELETE, YEAR, restriction="profile", export="tender_namings"),
+    # Bookkeeping material (R-RIGHTS-4): kept after erasure, minimised, the rows pointing at the tombstone.
+    _E("engagements", _WORK, "engagements", ANONYMISE, 7 * YEAR, ground="bookkeeping", unrestricted=_FOR_WORK),
+    _E("engagement_changes", _WORK, "engagements", ANONYMISE, 7 * YEAR, ground="bookkeeping",
+       unrestricted=_FOR_WORK),
+    _E("time_reports", _about(t.ENGAGEMENTS, t.BOOKKEEPING_BASIS, t.ENGAGEMENT_RETENTION, t.ENGAGEMENT_RECIPIENTS,
+                              t.TIME_SOURCE), "engagements", ANONYMISE, 7 * YEAR, ground="bookkeeping",
+       unrestricted=_FOR_WORK),
+    _E("time_entries", _about(t.ENGAGEMENTS, t.BOOKKEEPING_BASIS, t.ENGAGEMENT_RETENTION, t.ENGAGEMENT_RECIPIENTS,
+                              t.YOU), "engagements", ANONYMISE, 7 * YEAR, ground="bookkeeping",
+       unrestricted=_FOR_WORK, export="time_entries"),
+    _E("time_reminders", _about(t.ENGAGEMENTS, t.CONTRACT, t.ENGAGEMENT_RETENTION, t.STAFF, t.BY_PORTAL),
+       "time_reports", DELETE, unrestricted=_FOR_MAIL),
+    # The buyer's or supplier's representative who approves the hours (R-BUY-5, R-SUP-1).
+    _E("engagement_approvers", _about(t.APPROVALS, t.EMPLOYER_BASIS, t.MEMBERSHIP_RETENTION, t.ORGANISATION,
+                                      t.APPROVER_SOURCE), "approvals", DELETE, unrestricted=_FOR_ORGANISATION),
+)
 ENTRIES: tuple[Entry, ...] = (
     _E("users", _ACCOUNT, "account", ANONYMISE, ground="security_log", restriction="profile", export="account",
        derived=("password_hash", "role", "staff_roles", "email_verified_at", "totp_secret", "totp_enabled",
@@ -180,6 +211,8 @@ ENTRIES: tuple[Entry, ...] = (
        "rights", DELETE, 3 * YEAR, unrestricted=_FOR_RIGHTS),
     _E("legal_holds", _about(t.RIGHTS, t.LOG_BASIS, t.HOLD_RETENTION, t.OFFICER, t.OFFICER_SOURCE),
        "legal_holds", DELETE, unrestricted=_FOR_RIGHTS),
+    # Issue 16: the consultant's own applications (R-CON-1) and the work that follows (R-CON-3, R-BUY-1, R-SUP-1).
+    *WORK_ENTRIES,
     _E("audit_events", _about(t.SECURITY, t.LOG_BASIS, t.TWO_YEARS, t.OFFICER_AND_ADMINS, t.LOG_SOURCE),
        "security_log", KEEP, 2 * YEAR, ground="security_log", unrestricted=_FOR_SECURITY),
 )

@@ -128,3 +128,25 @@ SUPPLIER_ANSWERS = _l("The supplier that offered you; you accepted the answers b
 OFFICER_SOURCE = _l("Our privacy officer, or you")
 YOU_AS_STAFF = _l("You, as our staff")
 SUPPRESSION_SOURCE = _l("Recorded by the portal when you unsubscribed or objected")
+
+# Issue 16: applications, tender namings, engagements and time reports (R-CON-1, R-CON-3, R-CON-4, R-CON-10, R-BUY-5)
+APPLICATIONS = _l("Your applications to assignments, with your answers and rate, and the searches you saved")
+TENDERS = _l("Naming you in a public buyer's tender response (LOU), only while your yes is in force")
+ENGAGEMENTS = _l("Carrying out your assignment: the engagement, its changes and your weekly hours, for approval, "
+                 "invoicing and payment")
+APPROVALS = _l("Approving the weekly hours of consultants working for your organisation")
+EMPLOYER_BASIS = _l("Your employer's agreement with us (Art. 6(1)(b)) and legitimate interest in carrying it out "
+                    "(Art. 6(1)(f))")
+APPLICATION_RETENTION = period_text("application", lambda p: gettext(
+    "Until the assignment closes, then %(period)s; if you work on it, %(period)s after the engagement ends",
+    period=p))
+ENGAGEMENT_RETENTION = period_text("bookkeeping", lambda p: gettext(
+    "While the engagement lasts; the engagement and the approved hours %(period)s after the end of the financial "
+    "year it ended in, for bookkeeping; weeks never approved and reminders go with your account", period=p))
+SEARCH_RETENTION = _l("Until you delete the search or your account")
+ENGAGEMENT_RECIPIENTS = _l("The approvers named on the engagement (the client's, or your supplier's), and our "
+                           "recruiters and finance staff")
+TENDER_RECIPIENTS = _l("The public buyer, in the tender response: only what you released")
+ENGAGEMENT_SOURCE = _l("Our staff when the assignment was filled, and the changes recorded since")
+TIME_SOURCE = _l("You, and the approver's decision on each week")
+APPROVER_SOURCE = _l("Our staff or your organisation, when the engagement was set up")

@@ -18,7 +18,7 @@ from portal.models import (
     ProfileSkill, RecoveryCode, Reference, ReferenceStatement, RetentionWarning, User, UserSession,
 )
 from portal.services import encryption
-from portal.services.privacy import personal_data_business
+from portal.services.privacy import personal_data_business, personal_data_work
 
 SECRETS = {"password_hash", "totp_secret", "token_hash", "code_hash", "storage_key", "personnummer_encrypted", "bankgiro_encrypted", "payload"}
 
@@ -78,4 +78,5 @@ def collect(user: User) -> dict:
         "retention_warnings": _rows(RetentionWarning, RetentionWarning.user_id == user.id),
     }
     result.update(personal_data_business.collect(user, _rows))
+    result.update(personal_data_work.collect(user, _rows))
     return result

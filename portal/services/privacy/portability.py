@@ -3,7 +3,8 @@
 Only what the person entered or chose: account fields, the profile they wrote, skills, languages,
 history, education, certificates, interests, industries, exclusions, references and the statements
 they typed, the offer answers they accepted, cookie choices, marketing preferences, the text of their
-own requests and messages, and their uploaded files. Never our inferences or others' words about
+own requests and messages, their uploaded files, and their applications, saved searches, tender
+namings and hours per day (portability_work). Never our inferences or others' words about
 them: no audit log, ratings, match scores, staff notes or pseudonyms. Which of our tables count as
 provided is declared in the inventory (portal/services/privacy/inventory.py, `export`).
 
@@ -26,12 +27,13 @@ from flask import current_app
 
 from portal.extensions import db
 from portal.models import Attachment, ConsultantProfile, User
-from portal.services.privacy import inventory, personal_data
+from portal.services.privacy import inventory, personal_data, portability_work
 from portal.services.actors import Actor
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 FORMAT = "customersonly-portability"
-VERSION = 2  # 2: references, reference statements, offer answers, acceptances and more marketing topics
+VERSION = 3  # 2: references, reference statements, offer answers, acceptances and more marketing topics;
+# 3: applications and their answers, saved searches, tender namings, hours per day (issue 16)
 
 # kind → JSON Schema fragment
 _KINDS = {"string": {"type": "string"}, "text": {"type": "string"}, "integer": {"type": "integer"},
@@ -215,6 +217,7 @@ TABLES: dict[str, tuple[str, dict[str, tuple[str, bool, str]], object]] = {
         "body": ("text", False, "What you wrote."),
         "created_at": ("datetime", False, "When (UTC)."),
     }, None),
+    **portability_work.TABLES,
 }
 # Our tables (personal_data.collect keys) behind each exported table: declared in the inventory.
 SOURCES = inventory.portability_sources()

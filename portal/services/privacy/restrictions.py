@@ -8,6 +8,13 @@ What a restriction does, at once:
   lifting the restriction resumes the work where it stopped.
 - one category: that category's data leaves the index document and the anonymized cards.
 - staff still see the data (storage is allowed) but read-only, with a banner saying why.
+- applications (issue 16), under the whole profile: frozen like shortlist entries. No new application is
+  taken (apply.apply refuses); staff see the waiting ones read-only and can neither shortlist nor decline them
+  (review, picks.add refuse); saved searches mail nothing (saved_searches.mail_new_matches asks
+  restricted_ids); no tender CV is exported (tender_cv). The consultant may still withdraw an application.
+- time reporting and its approval on an engagement continue: they carry out the contract with the
+  consultant (R-CON-10); the inventory says so for those tables (`_FOR_WORK`), and the privacy officer may
+  decide otherwise as a case.
 """
 from __future__ import annotations
 

@@ -57,6 +57,16 @@ TITLES = {
     "data_disputes": _l("Data you disputed"),
     "data_transfers": _l("Transfers of your data to another service"),
     "legal_holds": _l("Legal holds"),
+    "applications": _l("Your applications to assignments"),
+    "application_answers": _l("Your answers in applications"),
+    "saved_searches": _l("Your saved searches"),
+    "tender_namings": _l("Your yes to be named in tender responses"),
+    "engagements": _l("Engagements"),
+    "engagement_approvers": _l("Engagements whose hours you approve"),
+    "engagement_changes": _l("Changes of engagements"),
+    "time_reports": _l("Weekly time reports"),
+    "time_entries": _l("Hours per day"),
+    "time_reminders": _l("Reminders about weekly hours"),
     "audit_events": _l("The log of what was done with your data"),
 }
 

@@ -8,7 +8,9 @@ law is deleted when the schedule's period for it ends (schedule.period_days).
   until their segment goes; the chain keeps its commitment, audit.redact_addresses_before);
 - bookkeeping: shortlist picks, selections and offers of filled assignments, deleted (as the inventory
   says) after the period in whole years from the end of the financial year the assignment ended in
-  (the calendar year, as erasure_plan.year_end counts it; Bokföringslagen 7 kap. 2 §).
+  (the calendar year, as erasure_plan.year_end counts it; Bokföringslagen 7 kap. 2 §); engagements
+  and their weeks of hours likewise from the year the engagement ended in (expiry_work);
+- application: applications and tender namings, a year after their assignment closed (expiry_work).
 Data by or about a person under a legal hold in force (past review too) is kept. Each category's
 deletion is one audit event with its count, and goes through storage_hygiene, so the SQLite WAL is
 checkpointed and PostgreSQL's tables vacuumed after the commit. A dry run counts and changes nothing; a
@@ -27,7 +29,7 @@ from portal.models import (AuditEvent, Assignment, AssignmentState, Offer, Outbo
 from portal.services import audit
 from portal.services.actors import Actor
 from portal.services.privacy import deadlines, legal_holds, privacy_requests, storage_hygiene
-from portal.services.retention import audit_segments, schedule
+from portal.services.retention import audit_segments, expiry_work, schedule
 
 YEAR = 365
 
@@ -107,12 +109,24 @@ def _bookkeeping(actor: Actor, now: datetime, held: set[int], dry_run: bool) -> 
                                _not_held(ShortlistEntry.consultant_id, held))),
              (Offer, (Offer.assignment_id.in_(expired), Offer.supplier_consultant_id.not_in(held_records))))
     count = sum(_count(sa.select(model.id).where(*where)) for model, where in kinds)
-    if dry_run or not count:
-        return count
+    kept_after = bookkeeping_kept_after(deadlines.stockholm_date(now))
+    work = expiry_work.engagements(kept_after, held, dry_run=True)
+    if dry_run or not (count + work):
+        return count + work
     storage_hygiene.track()
     # selections before the picks they name; offers take their answers along (ON DELETE CASCADE)
     removed = sum(db.session.execute(sa.delete(model).where(*where)).rowcount for model, where in kinds)
+    removed += expiry_work.engagements(kept_after, held, dry_run=False)
     return _done(actor, "bookkeeping", removed)
+
+
+def _applications(actor: Actor, now: datetime, held: set[int], dry_run: bool) -> int:
+    today = deadlines.stockholm_date(now)
+    count = expiry_work.applications(now, today, held, dry_run=True)
+    if dry_run or not count:
+        return count
+    storage_hygiene.track()
+    return _done(actor, "application", expiry_work.applications(now, today, held, dry_run=False))
 
 
 EXPIRERS: dict[str, Callable[[Actor, datetime, set[int], bool], int]] = {
@@ -121,6 +135,7 @@ EXPIRERS: dict[str, Callable[[Actor, datetime, set[int], bool], int]] = {
     "outbox_mail": _outbox,
     "security_log": _security_log,
     "bookkeeping": _bookkeeping,
+    "application": _applications,
 }
 
 

@@ -49,6 +49,10 @@ DEFAULTS: tuple[Default, ...] = (
             "GDPR Art. 32: records of sign-ins and security events, as the audit log; R-SEC-2"),
     Default("bookkeeping", ANY, "financial_year_end", 7 * YEAR, None, "bookkeeping",
             "Bokföringslagen (1999:1078) 7 kap. 2 §: seven years after the end of the year; R-RIGHTS-4"),
+    # Seeded by migration 9f7c816c3f80 (issue 16).
+    Default("application", "consultant", "assignment_closed", YEAR, None, "contract",
+            "Issue 16: kept a year after the assignment closed (or the engagement from it ended), to answer "
+            "questions about the choice; R-CON-1, R-CON-10"),
 )
 
 LEGAL_BASES = {
@@ -74,6 +78,7 @@ TRIGGERS = {
     "recorded": _l("The entry is recorded"),
     "sent": _l("The mail is sent"),
     "financial_year_end": _l("The end of the financial year"),
+    "assignment_closed": _l("The assignment closes, or the engagement from it ends"),
 }
 
 CATEGORIES = {
@@ -85,6 +90,7 @@ CATEGORIES = {
     "outbox_mail": _l("Mail sent by the portal"),
     "security_log": _l("Security log"),
     "bookkeeping": _l("Bookkeeping material"),
+    "application": _l("Applications to assignments"),
 }
 
 # Each takes (period, warning) as words and gives the sentence, in the language of the moment it is read.
@@ -104,8 +110,12 @@ _SENTENCES = {
     "outbox_mail": lambda p, w: gettext("Mail the portal sent you is kept for %(period)s.", period=p),
     "security_log": lambda p, w: gettext("Security records of sign-ins are kept for %(period)s.", period=p),
     "bookkeeping": lambda p, w: gettext(
-        "Bookkeeping material (placements and the offers behind them) is kept for %(period)s after the end of "
-        "the financial year, as the Swedish Bookkeeping Act requires.", period=p),
+        "Bookkeeping material (placements and the offers behind them, engagements and their approved hours) is "
+        "kept for %(period)s after the end of the financial year, as the Swedish Bookkeeping Act requires.",
+        period=p),
+    "application": lambda p, w: gettext(
+        "Applications to assignments, with their answers, are deleted %(period)s after the assignment closes, or "
+        "after the engagement that came from it ends.", period=p),
 }
 
 
