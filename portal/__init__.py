@@ -134,12 +134,14 @@ def register_templating(app: Flask) -> None:
     from portal.services.organisations import template_globals as organisation_globals
     from portal.services.privacy import template_globals as privacy_globals
     from portal.services.retention import template_globals as retention_globals
+    from portal.services.timesheets import template_globals as timesheet_globals
     from portal.templating import register_templating as register
 
     register(app)
     organisation_globals.register(app)
     privacy_globals.register(app)
     retention_globals.register(app)
+    timesheet_globals.register(app)
 
 
 def register_cli(app: Flask) -> None:

@@ -8,6 +8,9 @@ from flask import Flask
 
 from portal.extensions import db
 from portal.cli_retention import retention_group
+from portal.cli_engagements import engagements_group
+from portal.cli_time import time_group
+from portal.cli_applications import applications_group
 
 
 def register(app: Flask) -> None:
@@ -22,6 +25,9 @@ def register(app: Flask) -> None:
     app.cli.add_command(shortlists_group)
     app.cli.add_command(offers_group)
     app.cli.add_command(retention_group)
+    app.cli.add_command(engagements_group)
+    app.cli.add_command(time_group)
+    app.cli.add_command(applications_group)
 
 
 @click.group(help="People who log in.")

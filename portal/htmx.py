@@ -1,6 +1,8 @@
 """Page or fragment from one template, and redirects that htmx understands."""
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import make_response, redirect, render_template, request
 from jinja2_fragments.flask import render_block
 
@@ -25,11 +27,22 @@ def render(template: str, block: str | None = None, status: int = 200, **context
     return response
 
 
+def _only_fragment_differs(location: str, current: str | None) -> bool:
+    if not current or "#" not in location:
+        return False
+    target, here = urlsplit(location), urlsplit(current)
+    return (target.path, target.query) == (here.path, here.query)
+
+
 def hx_redirect(location: str, status: int = 303):
-    """A 303 for browsers; for htmx an HX-Redirect so the whole page changes."""
+    """A 303 for browsers; for htmx an HX-Redirect so the whole page changes. A browser treats a redirect
+    to the same page with another #anchor as a jump and reloads nothing, so that one is a refresh."""
     if request.headers.get("HX-Request") == "true":
         response = make_response("", 204)
-        response.headers["HX-Redirect"] = location
+        if _only_fragment_differs(location, request.headers.get("HX-Current-URL")):
+            response.headers["HX-Refresh"] = "true"
+        else:
+            response.headers["HX-Redirect"] = location
     else:
         response = redirect(location, status)
     response.vary.add("HX-Request")

@@ -69,11 +69,13 @@ def navigation() -> list[tuple[str, object]]:
     items = [(f"{current_user.role}.index", _l("My portal"))]
     if current_user.role == "consultant":
         items.append(("consultant.profile", _l("My profile")))
+        items.append(("consultant.assignments", _l("Assignments")))
     if current_user.role == "staff":
         items += [(e, label) for e, label in (
             ("staff.organisations", _l("Organisations")),
             ("staff.assignments_queue", _l("Assignments")),
             ("staff.offers_queue", _l("Offers")),
+            ("staff.engagements", _l("Engagements")),
             ("staff.requests_queue", _l("Service requests")),
             ("staff.erasure_queue", _l("Erasure queue")),
             ("staff.legal_holds_page", _l("Legal holds")),
@@ -95,6 +97,8 @@ def navigation() -> list[tuple[str, object]]:
         items.append(("consultant.ratings_page", _l("Ratings")))
         items.append(("consultant.requests_page", _l("Requests about you")))
         items.append(("consultant.offers_page", _l("Offers from your employer")))
+        items.append(("consultant.engagements", _l("My assignments")))
+        items.append(("consultant.applications", _l("My applications")))
     if can_visit("support.index"):
         items.append(("support.index", _l("Service requests")))
     items += [("privacy.index", _l("Privacy centre")), ("auth.account", _l("Account"))]

@@ -36,6 +36,49 @@ def _shortlisting():
     return db.session.scalar(sa.select(Assignment.id).where(Assignment.state == "shortlisting").limit(1))
 
 
+def _lou():
+    """The first public-procurement (LOU) assignment; 0 (a page not found) when the demo has none."""
+    return _in(Assignment, Assignment.procurement_reference.is_not(None))
+
+
+def _applied(*states: str) -> int:
+    """The assignment of the demo consultant's first application in one of these states; 0 when none."""
+    from portal.models import Application
+
+    return db.session.scalar(sa.select(Application.assignment_id).join(User, User.id == Application.consultant_id)
+                             .where(User.email == demo_email("consultant"), Application.state.in_(states))
+                             .order_by(Application.id).limit(1)) or 0
+
+
+def _open_assignment(lou: bool = False) -> int:
+    """An assignment the consultants' browser shows (published, taking answers), an LOU one if asked; 0 when none."""
+    from portal.services.applications import browse
+
+    ids = browse.matching_ids(browse.Filters())
+    lous = set(db.session.scalars(sa.select(Assignment.id).where(Assignment.procurement_reference.is_not(None))))
+    return next((i for i in ids if not lou or i in lous), 0)
+
+
+def _saved_search_unsubscribe() -> list[str]:
+    """A bad link, and a good one for the first saved search (a gone search's link says "already off")."""
+    from portal.models import SavedSearch
+    from portal.services.applications import saved_searches
+
+    search = db.session.scalar(sa.select(SavedSearch).order_by(SavedSearch.id).limit(1)) or SavedSearch(
+        id=0, user_id=_consultant_id())
+    return [url_for("consultant.saved_search_unsubscribe", token="bad-token"),
+            url_for("consultant.saved_search_unsubscribe", token=saved_searches.issue(search))]
+
+
+def _not_applied() -> int:
+    """A published assignment the demo consultant has not applied to (the apply form); 0 when none."""
+    from portal.models import Application
+
+    mine = sa.select(Application.assignment_id).join(User, User.id == Application.consultant_id).where(
+        User.email == demo_email("consultant"))
+    return _in(Assignment, Assignment.state == "published", Assignment.id.not_in(mine))
+
+
 def _pending_question():
     return db.session.scalar(sa.select(ConsentRequest.id).where(ConsentRequest.status == "pending").limit(1))
 
@@ -84,6 +127,44 @@ def _profile_entries() -> list[str]:
     return found
 
 
+def _time_weeks() -> list[str]:
+    """The first engagement's current week, or its first week; engagement 0 (a page not found) when none."""
+    from portal.models import Engagement
+    from portal.services.timesheets import weeks
+
+    engagement = db.session.scalar(sa.select(Engagement).order_by(Engagement.id).limit(1))
+    if engagement is None:
+        return [url_for("consultant.time_week", engagement_id=0, week=weeks.this_week().isoformat())]
+    period = weeks.period_of(engagement)
+    week = weeks.this_week() if period.holds_week(weeks.this_week()) else period.first_week
+    return [url_for("consultant.time_week", engagement_id=engagement.id, week=week.isoformat())]
+
+
+def _engagement_pages() -> dict[str, list[str]]:
+    """Each audience's engagement page: the demo consultant's, one with a supplier, the first (0 when none)."""
+    from portal.models import Engagement
+
+    first, supplied = _in(Engagement), _in(Engagement, Engagement.supplier_organisation_id.is_not(None))
+    return {"consultant.engagement": [url_for("consultant.engagement", engagement_id=_in(
+                Engagement, Engagement.consultant_id == _consultant_id()))],
+            "buyer.engagement": [url_for("buyer.engagement", engagement_id=first)],
+            "supplier.engagement": [url_for("supplier.engagement", engagement_id=supplied)],
+            "staff.engagement": [url_for("staff.engagement", engagement_id=first)]}
+
+
+def _time_approvals() -> dict[str, list[str]]:
+    """Each portal's approval page: the first submitted week (the decision form) and the first approved one,
+    of an engagement that portal approves; 0 (a page not found) when the demo has none."""
+    from portal.models import Engagement, TimeReport
+
+    def week(kind: str, state: str) -> int:
+        return _in(TimeReport, TimeReport.state == state, Engagement.approved_by_kind == kind,
+                   joins=[(Engagement, Engagement.id == TimeReport.engagement_id)])
+
+    return {f"{kind}.time_approval": [url_for(f"{kind}.time_approval", report_id=week(kind, state))
+                                      for state in ("submitted", "approved")] for kind in ("buyer", "supplier")}
+
+
 def object_pages() -> dict[str, list[str]]:
     """Pages that need an object id or a token, by endpoint."""
     from portal.buyer.assignment_page import PARTS
@@ -107,8 +188,13 @@ def object_pages() -> dict[str, list[str]]:
         "privacy.schema": [],  # JSON, not a page: tests/privacy/test_portability.py
         "privacy.transfer_file": [],  # a ZIP download
         "public.privacy_policy_version": [url_for("public.privacy_policy_version", published="2019-04-15")],
-        "staff.shortlist": [url_for("staff.shortlist", assignment_id=_shortlisting(), q="konsult")],
+        "staff.shortlist": [url_for("staff.shortlist", assignment_id=_shortlisting(), q="konsult"),
+                            url_for("staff.shortlist", assignment_id=_lou())],  # the LOU one: its tender part
+        "staff.tender_cv": [],  # a PDF download: tests/applications/test_tender_cv.py
+        "consultant.tender_naming": [url_for("consultant.tender_naming", assignment_id=_lou())],
         "staff.ranking": [url_for("staff.ranking", assignment_id=_shortlisting())],
+        "consultant.apply": [url_for("consultant.apply", assignment_id=_not_applied()),  # the form
+                             url_for("consultant.apply", assignment_id=_applied("submitted"))],  # already applied
         "buyer.assignment": [url_for("buyer.assignment", assignment_id=_shortlisting()),  # with its shortlist
                              url_for("buyer.assignment", assignment_id=_assignment("draft", "Nordvik Energi AB"))],
         "privacy.new_dispute": [url_for("privacy.new_dispute", kind="reference_statement", object_id=_first(
@@ -117,6 +203,9 @@ def object_pages() -> dict[str, list[str]]:
             url_for("consultant.answer_by_mail", token=tokens.issue("consent_answer", {"request": _pending_question()})),
             url_for("consultant.answer_by_mail", token="bad-token")],
         "public.assignment": [url_for("public.assignment", assignment_id=_assignment("published"))],
+        "consultant.assignment": [url_for("consultant.assignment", assignment_id=_open_assignment()),
+                                  url_for("consultant.assignment", assignment_id=_open_assignment(lou=True))],
+        "consultant.saved_search_unsubscribe": _saved_search_unsubscribe(),
         "auth.claim_consultant": [url_for("auth.claim_consultant", token=tokens.issue("consultant_claim", {
             "supplier_consultant": _in(SupplierConsultant, SupplierConsultant.claimed_by_user_id.is_(None))}))],
         "auth.accept_invitation": [url_for("auth.accept_invitation", token=tokens.issue(
@@ -153,6 +242,9 @@ def object_pages() -> dict[str, list[str]]:
         "auth.keep_account": [url_for("auth.keep_account", token="bad-token"), *(  # the demo's warned consultant
             url_for("auth.keep_account", token=keep_link.issue(w)) for w in db.session.scalars(
                 sa.select(RetentionWarning).where(RetentionWarning.state == "sent").limit(1)))],
+        "consultant.time_week": _time_weeks(),  # the first engagement's current (or first) week
+        **_engagement_pages(),
+        **_time_approvals(),  # the first submitted (and approved) week each portal approves
         "support.detail": [url_for("support.detail", request_id=request_id) for request_id in db.session.scalars(
             sa.select(ServiceRequest.id).order_by(ServiceRequest.id))],  # each requester sees their own
     }

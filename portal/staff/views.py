@@ -173,6 +173,7 @@ from portal.staff import consultant_views  # noqa: E402,F401  (registers the con
 from portal.staff import privacy_requests  # noqa: E402,F401  (registers the privacy officer's routes on bp)
 from portal.staff import skills_views  # noqa: E402,F401  (routes on this blueprint)
 from portal.staff import shortlist_views  # noqa: E402,F401  (registers the shortlist routes on bp)
+from portal.staff import engagement_views  # noqa: E402,F401  (engagements: list, detail, period, approvers)
 from portal.staff import ranking_views  # noqa: E402,F401  (registers the ranking routes on bp)
 from portal.staff import account_views  # noqa: E402,F401  (pausing and restoring access)
 from portal.staff import dispute_views  # noqa: E402,F401  (disputes and restrictions on bp)
@@ -180,3 +181,5 @@ from portal.staff import erasure_views  # noqa: E402,F401  (erasure requests, th
 from portal.staff import campaign_views  # noqa: E402,F401  (marketing campaigns)
 from portal.staff import retention_views  # noqa: E402,F401  (the retention schedule and run reports)
 from portal.staff import records_views  # noqa: E402,F401  (processors, adequacy, the record of processing)
+from portal.staff import tender_views  # noqa: E402,F401  (LOU: the tender-response CV as PDF)
+from portal.staff import application_views  # noqa: E402,F401  (applications on the assignment page: shortlist, decline)

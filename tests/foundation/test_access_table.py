@@ -87,7 +87,20 @@ EXPECTED: dict[str, list[str]] = {
     "consultant.offers_page": ["consultant"],
     "consultant.offer_accept": ["consultant"],
     "consultant.offer_decline": ["consultant"],
+    "consultant.apply": ["consultant"],  # issue 16: applications (R-CON-1)
+    "consultant.applications": ["consultant"],
+    "consultant.application_withdraw": ["consultant"],
+    "consultant.time_week": ["consultant"],
+    "consultant.time_day": ["consultant"],
+    "consultant.time_correct": ["consultant"],
     "consultant.answer_by_mail": EVERYONE,
+    "consultant.assignments": ["consultant"],  # issue 16: find assignments and saved searches (R-CON-1)
+    "consultant.assignment": ["consultant"],
+    "consultant.saved_searches_page": ["consultant"],
+    "consultant.saved_search_create": ["consultant"],
+    "consultant.saved_search_notify": ["consultant"],
+    "consultant.saved_search_delete": ["consultant"],
+    "consultant.saved_search_unsubscribe": EVERYONE,  # the mail's one-click link: the signed token decides
     "buyer.shortlist_meet": ["buyer"],
     "staff.shortlist": ["staff:admin", "staff:recruiter"],
     "staff.shortlist_add": ["staff:admin", "staff:recruiter"],
@@ -125,6 +138,10 @@ EXPECTED: dict[str, list[str]] = {
     "supplier.offer": ["supplier"],
     "supplier.offer_withdraw": ["supplier"],
     "supplier.consultants": ["supplier"],
+    "buyer.time_approvals": ["buyer"],  # issue 16: approving weeks (R-BUY-1); the object check is the service's
+    "buyer.time_approval": ["buyer"],
+    "supplier.time_approvals": ["supplier"],  # R-SUP-1: when the engagement says the supplier approves
+    "supplier.time_approval": ["supplier"],
     "partner.partnership": ["partner"],
     "partner.document": ["partner"],
     "support.index": PEOPLE,
@@ -179,6 +196,8 @@ EXPECTED: dict[str, list[str]] = {
     "staff.assignments_queue": ["staff:admin", "staff:recruiter"],
     "staff.assignment": ["staff:admin", "staff:recruiter"],
     "staff.assignment_state": ["staff:admin", "staff:recruiter"],
+    "staff.application_shortlist": ["staff:admin", "staff:recruiter"],
+    "staff.application_decline": ["staff:admin", "staff:recruiter"],
     "staff.offers_queue": ["staff:admin", "staff:recruiter"],
     "staff.offer": ["staff:admin", "staff:recruiter"],
     "staff.offer_state": ["staff:admin", "staff:recruiter"],
@@ -244,7 +263,20 @@ EXPECTED: dict[str, list[str]] = {
     "staff.processor_edit": ["staff:privacy_officer"],
     "staff.processor_agreement": ["staff:privacy_officer"],
     "staff.adequacy_list": ["staff:privacy_officer"],
+    "consultant.tender_naming": ["consultant"],  # LOU: consent to be named in a tender response (R-CON-4)
+    "staff.tender_cv": ["staff:admin", "staff:recruiter"],  # who handle shortlists export the tender CV
     "marketing.choices": PEOPLE,
+    "consultant.engagements": ["consultant"],
+    "consultant.engagement": ["consultant"],
+    "buyer.engagements": ["buyer"],
+    "buyer.engagement": ["buyer"],
+    "supplier.engagements": ["supplier"],
+    "supplier.engagement": ["supplier"],
+    "staff.engagements": ["staff:admin", "staff:recruiter", "staff:finance"],
+    "staff.engagement": ["staff:admin", "staff:recruiter", "staff:finance"],
+    "staff.engagement_extend": ["staff:admin", "staff:recruiter"],
+    "staff.engagement_end_early": ["staff:admin", "staff:recruiter"],
+    "staff.engagement_approvers": ["staff:admin", "staff:recruiter"],
     "marketing.save_choices": PEOPLE,
 }
 

@@ -34,3 +34,13 @@ def test_error_pages_are_fragments_for_htmx(client):
     response = client.get("/does-not-exist", headers={**hx(), **EN})
     assert response.status_code == 404 and "<html" not in response.get_data(as_text=True)
     assert "Not found" in response.get_data(as_text=True)
+
+
+def test_redirect_to_the_same_page_with_only_an_anchor_is_a_refresh_for_htmx(login_as):
+    """A browser treats location = same page + #anchor as a jump: nothing reloads, no message shows."""
+    client = login_as("consultant").client
+    same_page = client.post("/auth/account/two-factor", headers=hx(**{"HX-Current-URL": "http://localhost/auth/account"}))
+    assert same_page.status_code == 204 and same_page.headers["HX-Refresh"] == "true"
+    assert "HX-Redirect" not in same_page.headers
+    elsewhere = client.post("/auth/account/two-factor", headers=hx(**{"HX-Current-URL": "http://localhost/consultant/"}))
+    assert elsewhere.headers["HX-Redirect"] == "/auth/account#two-factor"

@@ -4,16 +4,19 @@ The list of routes is checked against the URL map, so a new object route without
 """
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from portal.extensions import db
-from portal.models import Membership, Offer, SupplierConsultant
+from portal.models import Membership, Offer, SupplierConsultant, TimeReport
 from portal.services.organisations import partnerships, service_requests
 from portal.services.shortlists import picks
 from portal.services.actors import SYSTEM, Actor
 from tests import factories
 from tests.shortlists.conftest import pool
 from tests.orgs.helpers import assignment_form, make_assignment
+from tests.timesheets.approval_factories import report, setting
 
 # endpoint → (method, url template, who tries it)
 CASES = {
@@ -31,6 +34,10 @@ CASES = {
     "supplier.offer": ("GET", "/supplier/offers/{offer}", "supplier"),
     "supplier.offer_withdraw": ("POST", "/supplier/offers/{offer}/withdraw", "supplier"),
     "supplier.remove_colleague": ("POST", "/supplier/colleagues/{supplier_colleague}/remove", "supplier"),
+    "buyer.time_approval": ("GET", "/buyer/time-approvals/{buyer_week}", "buyer"),
+    "buyer.time_approval:post": ("POST", "/buyer/time-approvals/{buyer_week}", "buyer"),
+    "supplier.time_approval": ("GET", "/supplier/time-approvals/{supplier_week}", "supplier"),
+    "supplier.time_approval:post": ("POST", "/supplier/time-approvals/{supplier_week}", "supplier"),
     "partner.document": ("GET", "/partner/documents/{document}", "partner"),
     "partner.remove_colleague": ("POST", "/partner/colleagues/{partner_colleague}/remove", "partner"),
     "support.detail": ("GET", "/support/{request}", "*"),
@@ -71,6 +78,8 @@ def world(app):
         content_type="text/plain", data=b"secret plan").id
     ids["request"] = service_requests.open_request(Actor(user=buyer_a), buyer_a, subject="Help",
                                                    body="Mine only").id
+    ids["buyer_week"] = report(setting().engagement, date(2026, 6, 8)).id
+    ids["supplier_week"] = report(setting(approved_by="supplier").engagement, date(2026, 6, 8)).id
     db.session.commit()
     return ids
 
@@ -95,6 +104,7 @@ def test_a_foreign_id_is_not_found(login_as, world, case):
     # and nothing changed
     assert db.session.get(Membership, world["buyer_colleague"]).ended_at is None
     assert db.session.get(Offer, world["offer"]).state == "submitted"
+    assert db.session.get(TimeReport, world["buyer_week"]).state == "submitted"
 
 
 def test_the_owner_reaches_the_same_objects(app, world, client):
