@@ -58,6 +58,7 @@ bench: install bench-tools
 	$(PY) -m bench
 	@if ls bench/quality/grades/batch_*.tsv >/dev/null 2>&1; then $(PY) -m bench.quality report; \
 	else echo "bench/quality: no grades yet (see bench/quality/GRADING.md); pool: $(PY) -m bench.quality pool"; fi
+	$(PY) -m bench.assignment_browser
 	$(PY) -m bench.pages
 
 clean:

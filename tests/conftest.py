@@ -15,6 +15,9 @@ from portal.extensions import db
 from portal.models import Base, User
 from tests import factories
 
+# The live server and the one Chromium of the test process, for browser tests in any folder.
+pytest_plugins = ["tests.browser_fixtures"]
+
 PG_URL = os.environ.get("TEST_DATABASE_URL")
 os.environ["PORTAL_CONFIG"] = "test"
 

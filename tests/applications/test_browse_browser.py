@@ -8,15 +8,13 @@ import pytest
 
 from portal.extensions import db
 from tests.applications.test_browse import market  # noqa: F401  (the fixture)
-from tests.browser.conftest import (  # noqa: F401  (fixtures)
-    assert_accessible, assert_fits, chromium, context_factory, live_server, playwright_instance, sign_in,
-)
+from tests.browser.conftest import assert_accessible, assert_fits, sign_in
 from tests.search.test_ranking_page import make_profile
 
 pytestmark = pytest.mark.browser
 
 
-def test_filters_with_htmx_and_the_pages_pass_axe(market, live_server, context_factory):  # noqa: F811
+def test_filters_with_htmx_and_the_pages_pass_axe(market, live_server, context_factory):
     consultant, _hidden, _shown = market
     make_profile(consultant.user, skills=[("Python", 4)])
     db.session.commit()
@@ -49,7 +47,7 @@ def test_filters_with_htmx_and_the_pages_pass_axe(market, live_server, context_f
     assert_accessible(page)
 
 
-def test_the_filters_work_without_javascript(market, live_server, context_factory):  # noqa: F811
+def test_the_filters_work_without_javascript(market, live_server, context_factory):
     consultant, _hidden, _shown = market
     page = context_factory(locale="en-GB", java_script_enabled=False).new_page()
     sign_in(page, live_server, consultant.user)

@@ -2,6 +2,8 @@
 or missing, with reasons — read the way the matching engine reads requirements (R-MATCH-3)."""
 from __future__ import annotations
 
+from flask_babel import force_locale
+
 from portal.extensions import db
 from portal.models import AssignmentRequirement
 from portal.services.applications import fit
@@ -29,7 +31,9 @@ def test_met_partly_and_missing_on_a_real_profile(login_as):
         ("must", "Java, Spring och SQL"), ("should", "PostgreSQL"), ("should", "React eller Vue"),
         ("should", "Engelska"), ("should", "React eller Python"))
     db.session.commit()
-    fits = fit.fit(consultant, assignment)
+    with force_locale("en"):  # the reasons are lazy texts, read here in English
+        fits = [fit.RequirementFit(f.requirement, f.status, [str(r) for r in f.reasons])
+                for f in fit.fit(consultant, assignment)]
     by_text = {f.requirement.text: f for f in fits}
     assert [f.requirement.text for f in fits] == [r.text for r in assignment.requirements]
     assert by_text["Python"].status == "met"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 from flask import render_template
+from flask_babel import force_locale
 
 from portal.extensions import db
 from portal.models import AuditEvent, TenderNaming
@@ -120,7 +121,7 @@ def test_a_non_lou_assignment_is_refused(login_as):
     assignment = lou_assignment(lou=False)
     assert consultant.get(_url(assignment)).status_code == 404
     assert consultant.post(_url(assignment), data=YES).status_code == 404
-    with pytest.raises(DomainError, match="not a public procurement"):
+    with force_locale("en"), pytest.raises(DomainError, match="not a public procurement"):
         tender.give(Actor(user=consultant.user), consultant.user, assignment)
     assert db.session.scalar(sa.select(sa.func.count(TenderNaming.id))) == 0
 

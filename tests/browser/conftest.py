@@ -1,68 +1,15 @@
-"""A live server in a thread and a real Chromium driven by Playwright (network closed)."""
+"""What browser tests check: axe-core, reflow at 320 px, signing in. The live server and Chromium are fixtures of
+tests/browser_fixtures.py, a plugin of the root conftest, so tests outside this folder share the one browser."""
 from __future__ import annotations
 
 import json
-import threading
 from pathlib import Path
 
-import pytest
-from werkzeug.serving import make_server
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--disable-gpu", "--no-first-run"]
+from tests.browser_fixtures import CHROMIUM  # noqa: F401  (the Lighthouse test starts the same binary)
+
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-@pytest.fixture
-def live_server(app):
-    """Serves `app` on 127.0.0.1 and a free port; yields the base URL."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    base_url = f"http://127.0.0.1:{server.server_port}"
-    app.config["PUBLIC_URL"] = base_url  # mailed links point at this server
-    yield base_url
-    server.shutdown()
-    thread.join(timeout=5)
-
-
-@pytest.fixture(scope="session")
-def playwright_instance():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        yield playwright
-
-
-@pytest.fixture(scope="session")
-def chromium(playwright_instance):
-    browser = playwright_instance.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-    yield browser
-    browser.close()
-
-
-@pytest.fixture
-def context_factory(chromium):
-    """Fresh browser contexts (own cookies and storage); closed after the test."""
-    contexts = []
-
-    def make(**options):
-        options.setdefault("locale", "sv-SE")
-        context = chromium.new_context(**options)
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        return context
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
-@pytest.fixture
-def page(context_factory):
-    return context_factory().new_page()
 
 
 def axe_violations(page) -> list[dict]:

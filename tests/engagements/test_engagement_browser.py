@@ -7,16 +7,15 @@ from datetime import timedelta
 import pytest
 
 from portal.extensions import db
-from tests.browser.conftest import (assert_accessible, assert_fits, chromium, context_factory,  # noqa: F401
-                                    live_server, playwright_instance, sign_in)
+from tests.browser.conftest import assert_accessible, assert_fits, sign_in
 from tests.engagements.conftest import via_supplier
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("locale", ["en-GB", "sv-SE"])
-def test_engagement_pages_are_accessible_and_extending_works(scene, login_as, live_server,  # noqa: F811
-                                                              context_factory, locale):  # noqa: F811
+def test_engagement_pages_are_accessible_and_extending_works(scene, login_as, live_server,
+                                                              context_factory, locale):
     supplier = login_as("supplier", name="Sam Supplier")
     via_supplier(scene.assignment, scene.consultant.user, supplier.user, rate=1000)
     db.session.commit()

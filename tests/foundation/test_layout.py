@@ -86,7 +86,7 @@ def test_every_capability_package_says_what_it_owns_in_one_line():
 
 def test_services_hold_only_capability_packages_and_shared_plumbing():
     loose = {p.stem for p in (PORTAL / "services").glob("*.py")} - {"__init__"}
-    assert loose == {"actors", "audit", "audit_anchors", "encryption", "mail"}
+    assert loose == {"actors", "audit", "audit_anchors", "encryption", "mail", "pdf_text"}
 
 
 def test_only_matching_imports_whoosh():

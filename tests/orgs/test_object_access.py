@@ -38,6 +38,8 @@ CASES = {
     "buyer.time_approval:post": ("POST", "/buyer/time-approvals/{buyer_week}", "buyer"),
     "supplier.time_approval": ("GET", "/supplier/time-approvals/{supplier_week}", "supplier"),
     "supplier.time_approval:post": ("POST", "/supplier/time-approvals/{supplier_week}", "supplier"),
+    "buyer.engagement": ("GET", "/buyer/engagements/{buyer_engagement}", "buyer"),
+    "supplier.engagement": ("GET", "/supplier/engagements/{supplier_engagement}", "supplier"),
     "partner.document": ("GET", "/partner/documents/{document}", "partner"),
     "partner.remove_colleague": ("POST", "/partner/colleagues/{partner_colleague}/remove", "partner"),
     "support.detail": ("GET", "/support/{request}", "*"),
@@ -78,8 +80,9 @@ def world(app):
         content_type="text/plain", data=b"secret plan").id
     ids["request"] = service_requests.open_request(Actor(user=buyer_a), buyer_a, subject="Help",
                                                    body="Mine only").id
-    ids["buyer_week"] = report(setting().engagement, date(2026, 6, 8)).id
-    ids["supplier_week"] = report(setting(approved_by="supplier").engagement, date(2026, 6, 8)).id
+    for side in ("buyer", "supplier"):
+        engagement = setting(approved_by=side).engagement
+        ids[f"{side}_engagement"], ids[f"{side}_week"] = engagement.id, report(engagement, date(2026, 6, 8)).id
     db.session.commit()
     return ids
 

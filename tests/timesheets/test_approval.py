@@ -134,7 +134,7 @@ def test_a_draft_is_not_shown_to_the_approver_and_cannot_be_approved(app, client
     assert client.get(f"/buyer/time-approvals/{draft.id}").status_code == 404  # the consultant's own working copy
     assert client.post(f"/buyer/time-approvals/{draft.id}", data={"decision": "approve"}).status_code == 404
     db.session.commit()
-    with app.test_request_context(), pytest.raises(DomainError, match="not submitted yet"):
+    with app.test_request_context(headers={"Accept-Language": "en"}), pytest.raises(DomainError, match="not submitted yet"):
         approval.approve(Actor(user=s.approver), draft)
     db.session.rollback()
     assert _state(draft.id).state == "draft" and _events("time_report.approve") == []
@@ -205,7 +205,7 @@ def test_a_correction_of_a_week_that_is_no_longer_approved_is_refused_whole(app)
     first = report(s.engagement, WEEK, state="superseded")
     correction = report(s.engagement, WEEK, corrects=first)
     db.session.commit()
-    with app.test_request_context(), pytest.raises(DomainError, match="no longer the approved one"):
+    with app.test_request_context(headers={"Accept-Language": "en"}), pytest.raises(DomainError, match="no longer the approved one"):
         approval.approve(Actor(user=s.approver), correction)
     db.session.rollback()
     assert _state(correction.id).state == "submitted" and _state(first.id).state == "superseded"
@@ -258,7 +258,7 @@ def test_a_decision_on_a_week_decided_meanwhile_is_refused(app):
     db.session.execute(sa.update(TimeReport).where(TimeReport.id == week.id).values(state="approved")
                        .execution_options(synchronize_session=False))
     assert week.state == "submitted"  # the object this request holds is stale
-    with app.test_request_context(), pytest.raises(DomainError, match="already approved"):
+    with app.test_request_context(headers={"Accept-Language": "en"}), pytest.raises(DomainError, match="already approved"):
         approval.reject(Actor(user=s.approver), week, "Too many hours")
     db.session.rollback()
     assert _state(week.id).decision_comment is None and _mails() == []

@@ -9,9 +9,7 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import TimeReport
-from tests.browser.conftest import (  # noqa: F401  (the browser fixtures, shared with tests/browser)
-    assert_accessible, assert_fits, chromium, context_factory, live_server, playwright_instance, sign_in,
-)
+from tests.browser.conftest import assert_accessible, assert_fits, sign_in
 from tests.timesheets.approval_factories import report, setting
 
 pytestmark = pytest.mark.browser

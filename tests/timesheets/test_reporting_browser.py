@@ -12,9 +12,7 @@ from playwright.sync_api import expect
 from portal.extensions import db
 from portal.models import TimeReport
 from tests import factories
-from tests.browser.conftest import (  # noqa: F401  (the browser fixtures)
-    assert_accessible, assert_fits, chromium, context_factory, live_server, playwright_instance, sign_in,
-)
+from tests.browser.conftest import assert_accessible, assert_fits, sign_in
 from tests.timesheets.reporting_factories import engagement, last_week
 
 pytestmark = pytest.mark.browser

@@ -12,27 +12,22 @@ audited as a disclosure-related access to the consultant's data.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
 import sqlalchemy as sa
-from flask_babel import format_date, lazy_gettext as _l
-from fpdf import FPDF
+from flask_babel import format_date, gettext, lazy_gettext as _l
 
 from portal.extensions import db
 from portal.models import RELEASABLE_FIELDS, Assignment, Disclosure, ShortlistEntry, User
 from portal.services import DomainError, audit
 from portal.services.actors import Actor
 from portal.services.applications import tender
+from portal.services.pdf_text import PlainDocument, plain
 from portal.services.privacy import restrictions
 
 # The PDF's built-in fonts are Latin-1 (Swedish letters included): typographic marks get their plain twins,
 # anything else a "?"; control characters go, so no user text can break the document.
-_PLAIN = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "→": "->",
-                        "\u00a0": " ", "\u202f": " ", "\t": " "})
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 _PROFILE_LABELS = {"title": _l("Title"), "summary": _l("Summary"), "city": _l("City"), "region": _l("Region"),
                    "available_from": _l("Available from"), "extent": _l("Extent (percent of full time)"),
                    "remote": _l("Where the consultant works")}
@@ -106,49 +101,6 @@ def export(actor: Actor, assignment: Assignment, consultant: User, today: date |
     return data
 
 
-def _plain(value) -> str:
-    """Latin-1 text for the built-in font: a letter outside it keeps its base letter when it has one (Ő → O),
-    else becomes "?"; control and invisible format characters (bidi overrides) go."""
-    text = _CONTROL.sub("", str(value if value is not None else "").translate(_PLAIN))
-    out = []
-    for char in text:
-        if ord(char) < 256:
-            out.append(char)
-        elif unicodedata.category(char) != "Cf":
-            out.append("".join(c for c in unicodedata.normalize("NFKD", char) if ord(c) < 256) or "?")
-    return "".join(out)
-
-
-class _Document(FPDF):
-    def __init__(self, footer_text: str):
-        super().__init__(format="A4")
-        self.footer_text = footer_text
-        self.set_auto_page_break(auto=True, margin=15)
-        self.set_margins(15, 15, 15)
-
-    def footer(self):
-        self.set_y(-12)
-        self.set_font("Helvetica", size=8)
-        self.cell(0, 6, _plain(f"{self.footer_text} - {self.page_no()}"), align="C")
-
-    def heading(self, text, size: int = 13) -> None:
-        self.ln(3)
-        self.set_font("Helvetica", style="B", size=size)
-        self.multi_cell(0, 7, _plain(text), new_x="LMARGIN", new_y="NEXT")
-        self.set_font("Helvetica", size=10)
-
-    def line(self, label, value) -> None:
-        self.set_font("Helvetica", style="B", size=10)
-        self.multi_cell(0, 5, _plain(label), new_x="LMARGIN", new_y="NEXT")
-        self.set_font("Helvetica", size=10)
-        self.multi_cell(0, 5, _plain(value) or "-", new_x="LMARGIN", new_y="NEXT")
-
-    def items(self, values: list[str]) -> None:
-        self.set_font("Helvetica", size=10)
-        for value in values:
-            self.multi_cell(0, 5, "- " + _plain(value), new_x="LMARGIN", new_y="NEXT")
-
-
 def _joined(*parts) -> str:
     return ", ".join(str(p) for p in parts if p not in (None, ""))
 
@@ -157,19 +109,19 @@ def _period(entry: dict) -> str:
     return " - ".join(str(x) for x in (entry.get("start"), entry.get("end")) if x)
 
 
-def _listed(pdf: _Document, title, values: list[str]) -> None:
+def _listed(pdf: PlainDocument, title, values: list[str]) -> None:
     if values:
         pdf.heading(title, 11)
         pdf.items(values)
 
 
-def _profile(pdf: _Document, profile: dict) -> None:
+def _profile(pdf: PlainDocument, profile: dict) -> None:
     pdf.heading(_l("Profile"))
     for key, label in _PROFILE_LABELS.items():
         if profile.get(key) not in (None, ""):
             pdf.line(label, profile[key])
-    _listed(pdf, _l("Skills"), [_joined(s.get("name"), s.get("level") and _l("level %(level)s", level=s["level"]),
-                                        s.get("years") and _l("%(years)s years", years=s["years"]))
+    _listed(pdf, _l("Skills"), [_joined(s.get("name"), s.get("level") and gettext("level %(level)s", level=s["level"]),
+                                        s.get("years") and gettext("%(years)s years", years=s["years"]))
                                 for s in profile.get("skills") or []])
     _listed(pdf, _l("Languages"), [_joined(x.get("name"), x.get("level")) for x in profile.get("languages") or []])
     _listed(pdf, _l("Certificates"), [_joined(c.get("name"), c.get("issuer"), c.get("year"))
@@ -185,8 +137,8 @@ def _profile(pdf: _Document, profile: dict) -> None:
 def to_pdf(assignment: Assignment, content: dict, today: date) -> bytes:
     """The PDF of `content` (a release's record: name, email/phone, profile, references) for `assignment`."""
     title = _l("Tender response CV")
-    pdf = _Document(f"{_plain(title)}: {_plain(assignment.procurement_reference or assignment.title)}")
-    pdf.set_title(_plain(title))
+    pdf = PlainDocument(f"{plain(title)}: {plain(assignment.procurement_reference or assignment.title)}")
+    pdf.set_title(plain(title))
     pdf.add_page()
     pdf.heading(content.get("name", ""), 16)
     pdf.line(_l("Assignment"), assignment.title)
@@ -205,7 +157,7 @@ def to_pdf(assignment: Assignment, content: dict, today: date) -> bytes:
                      _joined(r.get("relation"), *(r.get("statements") or [])))
     pdf.ln(4)
     pdf.set_font("Helvetica", style="I", size=8)
-    pdf.multi_cell(0, 4, _plain(_l("This CV holds only what the consultant released for this assignment, and is "
+    pdf.multi_cell(0, 4, plain(_l("This CV holds only what the consultant released for this assignment, and is "
                                    "exported with their yes to being named in the tender response.")),
                    new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())

@@ -36,6 +36,10 @@ SUBJECTS = {
     "rights": _l("Everyone who exercises a data protection right"),
     "legal_holds": _l("People whose data is held for a legal claim"),
     "security_log": _l("Everyone with an account, and visitors who act on the portal"),
+    "applications": _l("Consultants"),
+    "engagements": _l("Consultants"),
+    "time_reports": _l("Consultants"),
+    "approvals": _l("Representatives of buyers and suppliers who approve hours"),
 }
 
 
