@@ -125,13 +125,14 @@ def test_a_restricted_profile_is_not_exported(scene):
     assert _exports() == []
 
 
-HOSTILE = "Zoë 李小龍 🚀 \u202eevil\u202c \x00\x07 <script>alert(1)</script> %(name)s {{ 7*7 }} " + "W" * 400
+# No NUL: the request layer refuses it (400) before anything is stored, and PostgreSQL cannot store it.
+HOSTILE = "Zoë 李小龍 🚀 \u202eevil\u202c \x07 <script>alert(1)</script> %(name)s {{ 7*7 }} " + "W" * 400
 
 
 def test_hostile_and_unicode_text_does_not_break_the_pdf(login_as):
     staff = login_as("staff", staff_roles="admin")
-    assignment = lou_assignment(title=HOSTILE, procurement_reference="DNR ✓ 1")
-    consultant = consultant_with_profile(name="Åsa Öberg-Ünal Ősz 🙂", phone="+46 ☎ 70", title=HOSTILE,
+    assignment = lou_assignment(title=HOSTILE[:200], procurement_reference="DNR ✓ 1")  # the columns' lengths
+    consultant = consultant_with_profile(name="Åsa Öberg-Ünal Ősz 🙂", phone="+46 ☎ 70", title=HOSTILE[:200],
                                          summary=HOSTILE + "\n\n" + "Ωμέγα " * 300)
     tender.give(Actor(user=consultant), consultant, assignment)
     release(assignment, consultant, ["name", "contact", "profile", "references"], staff=staff.user)

@@ -125,11 +125,12 @@ def _once(kind: str, engagement: Engagement, week: date, recipient: User) -> boo
     kept even when the mail after it is rolled back."""
     dialect = db.session.get_bind().dialect.name
     insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    # RETURNING, not rowcount: psycopg reports -1 for a single-row insert through SQLAlchemy.
     inserted = db.session.execute(
         insert(TimeReminder).values(kind=kind, engagement_id=engagement.id, week_start=week,
                                     recipient_id=recipient.id, sent_at=utcnow())
-        .on_conflict_do_nothing(index_elements=UNIQUE)).rowcount
-    return inserted == 1
+        .on_conflict_do_nothing(index_elements=UNIQUE).returning(TimeReminder.id)).scalar()
+    return inserted is not None
 
 
 def _week_mail(template: str, recipient: User, engagement: Engagement, week: date, link: str, **context) -> None:
