@@ -144,3 +144,18 @@ def page_number(value: str) -> int:
     if number is None or not 1 <= number <= PAGE_MAX:
         raise ValueError(value)
     return number
+
+
+def refuse_unless_one_click_or_csrf() -> None:
+    """An unsubscribe POST is either RFC 8058's one-click (`List-Unsubscribe=One-Click`, sent by the mail provider
+    without cookie or token; the signed link is the authority) or the page's own button, which carries a valid
+    CSRF token; anything else is a 400."""
+    from flask import abort, request
+    from flask_wtf.csrf import validate_csrf
+
+    if request.form.get("List-Unsubscribe") == "One-Click":
+        return
+    try:
+        validate_csrf(request.form.get("csrf_token"))
+    except ValidationError:
+        abort(400)

@@ -5,13 +5,12 @@ from __future__ import annotations
 from flask import abort, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from flask_wtf.csrf import validate_csrf
 from werkzeug.datastructures import MultiDict
-from wtforms import ValidationError
 
 from portal import actions
 from portal.consultant.views import bp
 from portal.extensions import csrf, db
+from portal.forms import refuse_unless_one_click_or_csrf
 from portal.htmx import render
 from portal.request_actor import current_actor
 from portal.security import PUBLIC, allow
@@ -89,11 +88,7 @@ def saved_search_unsubscribe(token: str):
         return _unsubscribe_page(400, error=str(error.message))
     if request.method == "GET":
         return _unsubscribe_page(search=search, token=token, already=search is None or not search.notify)
-    if request.form.get("List-Unsubscribe") != "One-Click":
-        try:
-            validate_csrf(request.form.get("csrf_token"))
-        except ValidationError:
-            abort(400)
+    refuse_unless_one_click_or_csrf()
     search, changed = saved_searches.unsubscribe(current_actor(), token)
     db.session.commit()
     return _unsubscribe_page(search=search, done=True, already=not changed)

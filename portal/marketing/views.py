@@ -1,14 +1,12 @@
 """/unsubscribe/<token> (RFC 8058 one-click, no sign-in) and /marketing/choices (signed in)."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, request, url_for
+from flask import Blueprint, flash, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from flask_wtf.csrf import validate_csrf
-from wtforms import ValidationError
 
 from portal.extensions import csrf, db
-from portal.forms import apply_domain_error
+from portal.forms import apply_domain_error, refuse_unless_one_click_or_csrf
 from portal.htmx import hx_redirect, render
 from portal.marketing.forms import ChoicesForm
 from portal.request_actor import current_actor
@@ -41,11 +39,7 @@ def unsubscribe(token: str):
     if request.method == "GET":
         already = link.user is None or not marketing.choices(link.user)[link.topic]
         return _page(link=link, token=token, already=already)
-    if request.form.get("List-Unsubscribe") != "One-Click":
-        try:
-            validate_csrf(request.form.get("csrf_token"))
-        except ValidationError:
-            abort(400)
+    refuse_unless_one_click_or_csrf()
     link, changed = unsubscribing.apply(current_actor(), token)
     db.session.commit()
     return _page(link=link, done=True, already=not changed)
