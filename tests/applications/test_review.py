@@ -9,7 +9,7 @@ import pytest
 import sqlalchemy as sa
 
 from portal.extensions import db
-from portal.models import AuditEvent, ShortlistEntry
+from portal.models import AuditEvent, OutboxMail, ShortlistEntry
 from tests.applications.apply_scene import EN, MUST_ANSWER, only_application, scene  # noqa: F401  (the fixture)
 from tests.hostile import HTMX
 from tests.shortlists.conftest import PERSONNUMMER, approve
@@ -108,7 +108,12 @@ def test_decline_needs_a_reason_and_the_consultant_reads_it(scene):
     assert db.session.scalar(sa.select(AuditEvent.id).where(AuditEvent.action == "application.decline"))
     mine = scene.consultant.get("/consultant/applications", headers=EN).get_data(as_text=True)
     assert "Declined" in mine and "Too few years of Python." in mine and SCRIPT not in mine
+    told = db.session.scalars(sa.select(OutboxMail).where(OutboxMail.user_id == application.consultant_id)).all()
+    assert [m.subject for m in told] == [f"Din ansökan till ”{scene.assignment.title}”"]  # in her language, Swedish
+    assert "Too few years of Python." in told[0].body_text and "/consultant/applications" in told[0].body_text
     assert _decline(scene, application).status_code == 409
+    assert db.session.scalar(sa.select(sa.func.count(OutboxMail.id)).where(
+        OutboxMail.user_id == application.consultant_id)) == 1  # a refused second decline mails nobody
     assert _shortlist(scene, application).status_code == 409
     assert db.session.scalar(sa.select(sa.func.count(ShortlistEntry.id))) == 0
 

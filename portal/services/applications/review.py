@@ -1,16 +1,18 @@
 """Staff act on applications (R-STAFF-2, R-CON-1): a recruiter shortlists one with a reason, which puts the
 consultant on the shortlist through the existing anonymous-card flow (shortlists.picks.add: the card is
 drafted for review and approved for the buyer as any other pick), or declines it with a reason the
-consultant reads. Both only while the application waits (SUBMITTED); a restricted profile is read-only
+consultant reads (and is mailed). Both only while the application waits (SUBMITTED); a restricted profile is read-only
 (R-RIGHTS-5)."""
 from __future__ import annotations
 
 import sqlalchemy as sa
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
 from portal.extensions import db
+from portal.links import external_url
 from portal.models import Application, ApplicationState, Assignment, ShortlistEntry, utcnow
-from portal.services import DomainError, audit
+from portal.services import DomainError, audit, mail
 from portal.services.actors import Actor
 from portal.services.applications.apply import move
 from portal.services.privacy import restrictions
@@ -68,7 +70,7 @@ def shortlist(actor: Actor, application: Application, reason: str) -> ShortlistE
 
 
 def decline(actor: Actor, application: Application, reason: str) -> None:
-    """Say no, with a reason the consultant reads in "My applications"."""
+    """Say no, with a reason the consultant reads in "My applications" and in a mail that tells them."""
     text = _reason(reason, _l("Say why you decline: the consultant reads the reason."))
     restrictions.refuse_if_restricted(application.consultant_id)
     if not move(application, S.DECLINED.value, decided_at=utcnow(), decided_by_id=actor.user_id,
@@ -76,3 +78,6 @@ def decline(actor: Actor, application: Application, reason: str) -> None:
         raise _not_waiting(application)
     audit.record(actor, "application.decline", subject=application.consultant_id, obj=application,
                  detail={"assignment": application.assignment_id})
+    title = application.assignment.title
+    mail.queue(application.consultant, lambda: gettext("Your application for “%(title)s”", title=title),
+               "application_declined", title=title, reason=text, link=external_url("consultant.applications"))
