@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 from flask import make_response, redirect, render_template, request
 from jinja2_fragments.flask import render_block
 
+from portal.extensions import db
+
 
 def is_htmx() -> bool:
     """A partial-page request: htmx, but not a boosted link or a history restore."""
@@ -24,6 +26,15 @@ def render(template: str, block: str | None = None, status: int = 200, **context
         body = render_template(template, htmx_fragment=is_htmx(), **context)
     response = make_response(body, status)
     response.vary.add("HX-Request")
+    return response
+
+
+def render_then_commit(template: str, block: str | None = None, status: int = 200, **context):
+    """render(), then commit what the view wrote (its audit of who was shown): a commit first would expire every
+    row the page reads, and the template would load them again one query each. The page leaves only after the
+    commit, so nothing is shown that the audit does not hold."""
+    response = render(template, block, status, **context)
+    db.session.commit()
     return response
 
 

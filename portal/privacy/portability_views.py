@@ -8,7 +8,7 @@ from wtforms.validators import DataRequired
 
 from portal.extensions import db, limiter
 from portal.forms import EmptyForm, Form, apply_domain_error
-from portal.htmx import hx_redirect, render
+from portal.htmx import hx_redirect, render, render_then_commit
 from portal.privacy.views import _index, bp
 from portal.request_actor import current_actor
 from portal.security import PUBLIC, allow
@@ -129,8 +129,7 @@ def extract():
     """The register extract as a readable page: one section per category (R-RIGHTS-2)."""
     document = access_extract.build(current_user)
     audit.record(current_actor(), "personal_data.view_extract", subject=current_user, obj=current_user)
-    db.session.commit()
-    return render("privacy/extract.html", extract=document)
+    return render_then_commit("privacy/extract.html", extract=document)
 
 
 @bp.route("/schemas/<name>.json")

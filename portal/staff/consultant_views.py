@@ -7,7 +7,7 @@ from portal.forms import search_too_long
 
 from portal.consultant.profile_file_views import send_attachment
 from portal.extensions import db
-from portal.htmx import render
+from portal.htmx import render, render_then_commit
 from portal.models import User
 from portal.request_actor import current_actor
 from portal.security import allow, staff
@@ -36,8 +36,7 @@ def consultant(user_id: int):
     profile = directory.view(actor, user_id)
     if profile is None:
         abort(404)
-    db.session.commit()
-    return render("staff/consultant.html", profile=profile, person=profile.user,
+    return render_then_commit("staff/consultant.html", profile=profile, person=profile.user,
                   numbers=sections.visible_numbers(actor.user, profile),
                   meter=completeness.measure(profile, profile.user),
                   may_download=actor.user.has_staff_role("recruiter"))

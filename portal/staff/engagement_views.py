@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 
 from portal.extensions import db
 from portal.forms import page_number, parse_date, parse_id
-from portal.htmx import hx_redirect, render
+from portal.htmx import hx_redirect, render, render_then_commit
 from portal.models import Assignment, Engagement, ShortlistEntry
 from portal.request_actor import current_actor
 from portal.security import allow, staff
@@ -51,8 +51,7 @@ def _page(item: Engagement, status: int = 200, error: str | None = None, error_f
     people = approvers.candidates(item)
     shown_ids = {item.consultant_id} | {u.id for u in people} | {a.user_id for a in item.approvers}
     audit.record_many(current_actor(), "person.view", [(person, item, None) for person in sorted(shown_ids)])
-    db.session.commit()
-    return render("staff/engagement.html", status=status, engagement=item, candidates=people,
+    return render_then_commit("staff/engagement.html", status=status, engagement=item, candidates=people,
                   approver_ids={a.user_id for a in item.approvers}, side=shown.supplier_side(item)
                   if item.supplier_organisation_id else None, reported=changes.last_reported_day(item),
                   error=error, error_field=error_field, form=form, values=request.form,

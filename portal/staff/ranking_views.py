@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 
 from portal.extensions import db
 from portal.forms import parse_id
-from portal.htmx import hx_redirect, render
+from portal.htmx import hx_redirect, render_then_commit
 from portal.models import Assignment
 from portal.request_actor import current_actor
 from portal.security import allow
@@ -45,8 +45,7 @@ def _field(name: str) -> str:
 def _page(item: Assignment, status: int = 200, error: str | None = None, error_field: str | None = None):
     ranking, rows, near_rows = assignment_ranking.rank(current_actor(), item)
     picked = {e.consultant_id for e in picks.entries(item, include_removed=False)}
-    db.session.commit()
-    return render("staff/ranking.html", status=status, assignment=item, ranking=ranking, rows=rows,
+    return render_then_commit("staff/ranking.html", status=status, assignment=item, ranking=ranking, rows=rows,
                   near_rows=near_rows, picked=picked, left_out_labels=LEFT_OUT_LABELS,
                   near_miss_labels=NEAR_MISS_LABELS, miss_label=near_misses.for_staff, factor_labels=FACTOR_LABELS,
                   field_label=_field, error=error,

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 
 from portal.extensions import db
 from portal.forms import parse_date, parse_id, search_too_long
-from portal.htmx import hx_redirect, render
+from portal.htmx import hx_redirect, render_then_commit
 from portal.models import Assignment, ShortlistEntry
 from portal.request_actor import current_actor
 from portal.security import allow
@@ -45,8 +45,7 @@ def _page(item: Assignment, status: int = 200, error: str | None = None, reason:
     # Staff saw these consultants' names and e-mail addresses (R-STAFF-1).
     for person_id in {e.consultant_id for e in entries} | {c.id for c in found}:
         audit.record(actor, "person.view", subject=person_id, obj=item)
-    db.session.commit()
-    return render("staff/shortlist.html", status=status, assignment=item, entries=entries, found=found, query=query,
+    return render_then_commit("staff/shortlist.html", status=status, assignment=item, entries=entries, found=found, query=query,
                   cards={e.id: picks.card(e) for e in entries},
                   questions={e.id: consent_requests.of_entry(e) for e in entries},
                   released={e.id: disclosures.of_entry(e) for e in entries},
