@@ -80,10 +80,10 @@ def _access_roles(user) -> set[str]:
 
 
 def every_page(app, base: str, context_factory, locale: str, axe: bool = False, **context_options):
-    """Every page of the site map for every demo login, in `locale`: yields (who, url, page) with the page loaded
-    and its lang checked (and axe-core loaded when `axe`). Not opened: a page the access table closes to the person (its refusal is that table's
-    test), the visitor's pages for a signed-in person (checked for the anonymous login). Skipped after opening: a
-    403 of one object, and a redirect (its target is walked under its own address)."""
+    """Every page of the site map for every demo login, in `locale`: yields (who, url, page) with the page loaded,
+    its lang checked, and axe-core loaded when `axe`. Not opened: a page the access table closes to the person
+    (its refusal is that table's test), the visitor's pages for a signed-in person (checked for the anonymous
+    login). Skipped after opening: a 403 of one object, and a redirect (its target is walked at its own address)."""
     import sqlalchemy as sa
 
     from portal.demo import seed
