@@ -127,3 +127,15 @@ def test_disabled_account_cannot_sign_in(client, csrf_off):
     user = factories.make_user(is_disabled=True)
     response = client.post("/auth/login", data={"email": user.email, "password": factories.PASSWORD})
     assert response.status_code == 422
+
+
+def test_passwords_get_rfc_9106_parameters_and_only_the_suite_may_ask_for_cheaper(app, make_app):
+    from portal.services.accounts.passwords import hash_password, verify_password
+
+    cheap = hash_password("correct horse")
+    assert cheap.startswith("$argon2id$") and "m=8,t=1,p=1" in cheap
+    served = make_app(TESTING=False, PASSWORD_HASH_PROFILE="CHEAPEST")
+    with served.app_context():
+        strong = hash_password("correct horse")
+        assert strong.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+        assert verify_password(strong, "correct horse") and not verify_password(strong, "wrong horse")
