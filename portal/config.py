@@ -124,7 +124,7 @@ class TestConfig(DemoConfig):
     SERVER_NAME = None
     PROCESSOR_AGREEMENTS_REQUIRED = False  # tests/records turn it on to test the refusal
     PUBLIC_URL = "http://localhost"
-    PASSWORD_HASH_PROFILE = "CHEAPEST"  # argon2id still; honoured only when TESTING (services/accounts/passwords.py)
+    ARGON2_PROFILE = "CHEAPEST"  # argon2id still; honoured only when TESTING (services/accounts/passwords.py)
 
 
 def _database_url(instance_path: str) -> str:

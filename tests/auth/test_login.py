@@ -134,7 +134,7 @@ def test_passwords_get_rfc_9106_parameters_and_only_the_suite_may_ask_for_cheape
 
     cheap = hash_password("correct horse")
     assert cheap.startswith("$argon2id$") and "m=8,t=1,p=1" in cheap
-    served = make_app(TESTING=False, PASSWORD_HASH_PROFILE="CHEAPEST")
+    served = make_app(TESTING=False, ARGON2_PROFILE="CHEAPEST")
     with served.app_context():
         strong = hash_password("correct horse")
         assert strong.startswith("$argon2id$v=19$m=65536,t=3,p=4$")

@@ -24,7 +24,7 @@ def _dummy_hash(profile: str) -> str:
 
 def _profile() -> str:
     if has_app_context() and current_app.testing:
-        return current_app.config.get("PASSWORD_HASH_PROFILE", STRONG)
+        return current_app.config.get("ARGON2_PROFILE", STRONG)
     return STRONG
 
 
