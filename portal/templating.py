@@ -1,10 +1,12 @@
 """What templates may ask: formatting filters and permission questions, nothing that queries."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timezone
+from functools import cache
 
 from flask import Flask, current_app, request, url_for
-from flask_babel import format_date, format_datetime, get_locale, gettext
+from babel import Locale, dates
+from flask_babel import format_date, format_datetime, get_locale, get_timezone, gettext
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from jinja2 import BytecodeCache
@@ -107,12 +109,39 @@ def navigation() -> list[tuple[str, object]]:
     return items
 
 
+_NAMED_FORMATS = ("short", "medium", "long", "full")
+
+
+@cache
+def _named_format(locale: str, fmt: str) -> tuple[str, dates.DateTimePattern, dates.DateTimePattern]:
+    """A language's pattern for a named format, looked up once: finding it in Babel's locale data cost
+    more than formatting with it, and the privacy centre formats hundreds of times per page."""
+    parsed = Locale.parse(locale)
+    return (dates.get_datetime_format(fmt, parsed).replace("'", ""), dates.parse_pattern(dates.get_time_format(fmt, parsed)),
+            dates.parse_pattern(dates.get_date_format(fmt, parsed)))
+
+
 def _datetime(value: datetime | None, fmt: str = "medium") -> str:
-    return format_datetime(value, fmt) if value else "–"
+    """As Flask-Babel's format_datetime: in the reader's time zone (a naive value is UTC) and language."""
+    if not value:
+        return "–"
+    if fmt not in _NAMED_FORMATS:
+        return format_datetime(value, fmt)
+    locale, zone = get_locale(), get_timezone()
+    glue, time_pattern, date_pattern = _named_format(str(locale), fmt)
+    local = (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).astimezone(zone)
+    if hasattr(zone, "normalize"):  # a pytz zone
+        local = zone.normalize(local)
+    return (glue.replace("{0}", time_pattern.apply(local.timetz(), locale, reference_date=local.date()))
+            .replace("{1}", date_pattern.apply(local.date(), locale)))
 
 
 def _date(value: date | None, fmt: str = "medium") -> str:
-    return format_date(value, fmt) if value else "–"
+    if not value:
+        return "–"
+    if isinstance(value, datetime) or fmt not in _NAMED_FORMATS:
+        return format_date(value, fmt)  # a datetime is first moved to the reader's time zone
+    return _named_format(str(get_locale()), fmt)[2].apply(value, get_locale())
 
 
 def _month_name(value: str) -> str:

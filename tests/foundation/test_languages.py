@@ -62,3 +62,29 @@ def test_every_message_has_a_swedish_translation(repo_root, tmp_path):
     for message in catalog:
         if message.id and isinstance(message.id, str):
             assert sorted(placeholders.findall(message.id)) == sorted(placeholders.findall(message.string)), message.id
+
+
+def test_dates_and_times_read_as_flask_babel_writes_them_in_both_languages(app):
+    """The filters look a language's patterns up once (portal/templating.py); what they print must stay
+    Flask-Babel's: the reader's zone across both summer-time shifts, naive values as UTC, every named format."""
+    from datetime import date, datetime, timedelta, timezone
+
+    from flask_babel import format_date, format_datetime
+
+    from portal.templating import _date, _datetime
+
+    values = [datetime(2026, 3, 29, 0, 59), datetime(2026, 3, 29, 1, 0), datetime(2026, 10, 25, 0, 59, 59),
+              datetime(2026, 10, 25, 1, 0), datetime(2026, 12, 31, 23, 30),
+              datetime(2026, 7, 1, 12, 0, tzinfo=timezone.utc), datetime(2026, 7, 1, 12, 0, tzinfo=timezone(timedelta(hours=-5)))]
+    for language in ("sv", "en"):
+        with app.test_request_context(headers={"Accept-Language": language}):
+            for value in values:
+                assert _datetime(value, "d MMM HH:mm") == format_datetime(value, "d MMM HH:mm")
+                for fmt in ("short", "medium", "long", "full", "d MMM y"):
+                    assert _datetime(value, fmt) == format_datetime(value, fmt)
+                    assert _date(value.date(), fmt) == format_date(value.date(), fmt)
+                    assert _date(value, fmt) == format_date(value, fmt)
+            assert _datetime(None) == _date(None) == "–"
+    with app.test_request_context(headers={"Accept-Language": "sv"}):
+        assert _datetime(datetime(2026, 12, 8, 3, 4)) == "8 dec. 2026 04:04:00"  # UTC → Stockholm
+        assert _date(date(2026, 6, 19), "full") == "fredag 19 juni 2026"
