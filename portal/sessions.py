@@ -31,11 +31,11 @@ def configure(login_manager: LoginManager) -> None:
         user_id, _, epoch = session_id.partition(":")
         if not user_id.isdigit() or not epoch.isdigit() or len(user_id) > 18:
             return None
-        user = db.session.get(User, int(user_id))
-        if user is None or user.session_epoch != int(epoch) or user.is_disabled:
+        found = sign_in_sessions.find(int(user_id), session.get(TOKEN_KEY), _lifetime())
+        if found is None:  # signed out elsewhere, ended from the account page, or expired
             return None
-        record = sign_in_sessions.find(user.id, session.get(TOKEN_KEY), _lifetime())
-        if record is None:  # signed out elsewhere, ended from the account page, or expired
+        user, record = found
+        if user.session_epoch != int(epoch) or user.is_disabled:
             return None
         g.sign_in_session = record
         return user
