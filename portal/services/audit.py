@@ -85,13 +85,26 @@ def _mac(prev_hash: str, seq: int, event: AuditEvent, available: dict[str, bytes
 def record(actor: Actor, action: str, *, subject: User | int | None = None, obj=None,
            detail: dict | None = None) -> AuditEvent:
     """Append one event. `detail` must not hold personal data: ids and codes only."""
-    return record_many(actor, action, [(subject, obj, detail)])[0]
+    event = _chain(actor, action, [(subject, obj, detail)])[0]
+    db.session.add(event)
+    db.session.flush()
+    return event
 
 
 def record_many(actor: Actor, action: str, entries) -> list[AuditEvent]:
-    """Append one event per (subject, obj, detail), in order, with one write to the head and one flush: a
-    ranking page views twenty people, and twenty round trips were most of its time."""
-    entries = list(entries)
+    """Append one event per (subject, obj, detail), in order, with one write to the head and one INSERT: a
+    ranking page views twenty people. Through the ORM, SQLite took one statement per row (it must read
+    each new id back in order); the rows go in as one executemany, and the events returned are not in
+    the session."""
+    events = _chain(actor, action, list(entries))
+    if events:
+        columns = [c.key for c in sa.inspect(AuditEvent).column_attrs if c.key != "id"]
+        db.session.execute(sa.insert(AuditEvent), [{key: getattr(e, key) for key in columns} for e in events])
+    return events
+
+
+def _chain(actor: Actor, action: str, entries: list) -> list[AuditEvent]:
+    """The next events of the chain, sequenced and keyed, with the head moved past them (under its lock)."""
     if not entries:
         return []
     # Updating the head first takes the write lock (SQLite) or the row lock (PostgreSQL).
@@ -119,8 +132,6 @@ def record_many(actor: Actor, action: str, entries) -> list[AuditEvent]:
         events.append(event)
         seq, prev = seq + 1, event.hash
     head.last_hash = prev
-    db.session.add_all(events)
-    db.session.flush()
     return events
 
 
