@@ -23,6 +23,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def configure_engine(app: Flask) -> None:
+    from portal.services import audit
     from portal.services.privacy import storage_hygiene
 
     with app.app_context():
@@ -30,3 +31,4 @@ def configure_engine(app: Flask) -> None:
         if engine.dialect.name == "sqlite" and not sa.event.contains(engine, "connect", _sqlite_pragmas):
             sa.event.listen(engine, "connect", _sqlite_pragmas)
     storage_hygiene.register()
+    audit.register()

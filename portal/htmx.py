@@ -30,7 +30,8 @@ def render(template: str, block: str | None = None, status: int = 200, **context
 
 
 def render_then_commit(template: str, block: str | None = None, status: int = 200, **context):
-    """render(), then commit what the view wrote (its audit of who was shown): a commit first would expire every
+    """render(), then commit what the view wrote (its audit of who was shown, best through
+    audit.record_many_at_commit, which holds the log's lock for the commit only): a commit first would expire every
     row the page reads, and the template would load them again one query each. The page leaves only after the
     commit, so nothing is shown that the audit does not hold."""
     response = render(template, block, status, **context)

@@ -32,6 +32,8 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from flask import current_app
 
+from sqlalchemy.orm import Session
+
 from portal.extensions import db
 from portal.models import AuditEvent, AuditHead, AuditSegment, User, utcnow
 from portal.services.actors import SYSTEM, Actor
@@ -101,6 +103,33 @@ def record_many(actor: Actor, action: str, entries) -> list[AuditEvent]:
         columns = [c.key for c in sa.inspect(AuditEvent).column_attrs if c.key != "id"]
         db.session.execute(sa.insert(AuditEvent), [{key: getattr(e, key) for key in columns} for e in events])
     return events
+
+
+_AT_COMMIT = "audit_at_commit"
+
+
+def record_many_at_commit(actor: Actor, action: str, entries) -> None:
+    """As record_many, written as the session commits (a rollback drops them). Writing takes the log's lock (the
+    head row); a page that shows people renders between its audit and its commit, so an audit written first held
+    the lock through the rendering, and every other worker's audited page waited for it."""
+    if entries := list(entries):
+        db.session.info.setdefault(_AT_COMMIT, []).append((actor, action, entries))
+
+
+def _write_at_commit(session: Session) -> None:
+    for actor, action, entries in session.info.pop(_AT_COMMIT, ()):
+        record_many(actor, action, entries)
+
+
+def _drop_at_commit(session: Session, _previous=None) -> None:
+    session.info.pop(_AT_COMMIT, None)
+
+
+def register() -> None:
+    """Listen on every session (once per process)."""
+    for name, listener in (("before_commit", _write_at_commit), ("after_rollback", _drop_at_commit)):
+        if not sa.event.contains(Session, name, listener):
+            sa.event.listen(Session, name, listener)
 
 
 def _chain(actor: Actor, action: str, entries: list) -> list[AuditEvent]:

@@ -50,7 +50,7 @@ def _page(item: Engagement, status: int = 200, error: str | None = None, error_f
           form: str | None = None):
     people = approvers.candidates(item)
     shown_ids = {item.consultant_id} | {u.id for u in people} | {a.user_id for a in item.approvers}
-    audit.record_many(current_actor(), "person.view", [(person, item, None) for person in sorted(shown_ids)])
+    audit.record_many_at_commit(current_actor(), "person.view", [(person, item, None) for person in sorted(shown_ids)])
     return render_then_commit("staff/engagement.html", status=status, engagement=item, candidates=people,
                   approver_ids={a.user_id for a in item.approvers}, side=shown.supplier_side(item)
                   if item.supplier_organisation_id else None, reported=changes.last_reported_day(item),

@@ -43,8 +43,8 @@ def _page(item: Assignment, status: int = 200, error: str | None = None, reason:
     entries = picks.entries(item)
     actor = current_actor()
     # Staff saw these consultants' names and e-mail addresses (R-STAFF-1).
-    for person_id in {e.consultant_id for e in entries} | {c.id for c in found}:
-        audit.record(actor, "person.view", subject=person_id, obj=item)
+    audit.record_many_at_commit(actor, "person.view", [
+        (person_id, item, None) for person_id in sorted({e.consultant_id for e in entries} | {c.id for c in found})])
     return render_then_commit("staff/shortlist.html", status=status, assignment=item, entries=entries, found=found, query=query,
                   cards={e.id: picks.card(e) for e in entries},
                   questions={e.id: consent_requests.of_entry(e) for e in entries},

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from portal.extensions import db
-from portal.models import AuditEvent
+from portal.models import AuditEvent, AuditHead
 from portal.services import audit
 from portal.services.actors import Actor
 from tests import factories
@@ -80,3 +80,23 @@ def test_events_written_together_chain_like_events_written_one_by_one(app):
     db.session.execute(sa.update(AuditEvent).where(AuditEvent.seq == 3).values(subject_id=people[0].id))
     db.session.commit()
     assert audit.verify_chain().broken_at == 3
+
+
+def test_views_recorded_at_commit_take_the_log_only_when_the_session_commits(app):
+    """A page that shows people renders between its audit and its commit; the log's head stays untouched
+    (unlocked) until the commit writes the events, and a rollback leaves no event behind."""
+    actor = Actor(user=factories.make_user(role="staff"), ip="10.0.0.2")
+    people = [factories.make_user() for _ in range(3)]
+    audit.record(actor, "person.view", subject=people[0])
+    db.session.commit()
+    audit.record_many_at_commit(actor, "person.view", [(p, p, {"ranking": True}) for p in people])
+    assert db.session.scalar(sa.select(sa.func.count(AuditEvent.id))) == 1
+    assert db.session.get(AuditHead, 1).seq == 1
+    db.session.commit()
+    assert [e.subject_id for e in db.session.scalars(sa.select(AuditEvent).order_by(AuditEvent.seq))] == [
+        people[0].id, *[p.id for p in people]]
+    assert audit.verify_chain().ok and audit.verify_chain().checked == 4
+    audit.record_many_at_commit(actor, "person.view", [(people[0], None, None)])
+    db.session.rollback()
+    db.session.commit()
+    assert db.session.scalar(sa.select(sa.func.count(AuditEvent.id))) == 4

@@ -81,7 +81,7 @@ def rank(actor: Actor, assignment: Assignment) -> tuple[Ranking, list[RankedRow]
     ids = [c.consultant_id for c in shown]
     users = {u.id: u for u in db.session.scalars(sa.select(User).where(User.id.in_(ids)))} if ids else {}
     rows = [RankedRow(c, users[c.consultant_id]) for c in shown if c.consultant_id in users]
-    audit.record_many(actor, "person.view", [  # every person shown is a view of their data
+    audit.record_many_at_commit(actor, "person.view", [  # every person shown is a view of their data
         (row.consultant, assignment, {"ranking": True, "near_miss": True} if row.candidate.near_miss
          else {"ranking": True}) for row in rows])
     return ranking, [r for r in rows if not r.candidate.near_miss], [r for r in rows if r.candidate.near_miss]
