@@ -1,6 +1,9 @@
 """The profile page's forms, one per section or entry kind (shape only; services decide)."""
 from __future__ import annotations
 
+from functools import cache
+
+from babel import Locale
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
@@ -15,10 +18,15 @@ from portal.services.profiles.entries import CEFR
 
 def country_choices() -> list[SelectChoice]:
     """ISO 3166 two-letter codes with names in the reader's language (from Babel's CLDR data)."""
-    territories = get_locale().territories
-    names = sorted(((code, name) for code, name in territories.items() if len(code) == 2 and code.isalpha()
-                    and code not in {"ZZ", "EU", "EZ", "UN", "QO", "XA", "XB", "XK"}), key=lambda item: item[1])
-    return _options(("", _l("– choose –")), *names)
+    return _options(("", _l("– choose –")), *_country_names(str(get_locale())))
+
+
+@cache
+def _country_names(locale: str) -> tuple[tuple[str, str], ...]:
+    # Sorted once per language: the profile page offers the list in three forms.
+    territories = Locale.parse(locale).territories
+    return tuple(sorted(((code, name) for code, name in territories.items() if len(code) == 2 and code.isalpha()
+                         and code not in {"ZZ", "EU", "EZ", "UN", "QO", "XA", "XB", "XK"}), key=lambda item: item[1]))
 
 
 def _options(*pairs) -> list[SelectChoice]:
