@@ -126,10 +126,11 @@ def _drop_at_commit(session: Session, _previous=None) -> None:
 
 
 def register() -> None:
-    """Listen on every session (once per process)."""
+    """Listen on every session (once per process), ahead of the other listeners: an erasure's redaction of
+    addresses before the commit (privacy/storage_hygiene.py) must find these events already written."""
     for name, listener in (("before_commit", _write_at_commit), ("after_rollback", _drop_at_commit)):
         if not sa.event.contains(Session, name, listener):
-            sa.event.listen(Session, name, listener)
+            sa.event.listen(Session, name, listener, insert=True)
 
 
 def _chain(actor: Actor, action: str, entries: list) -> list[AuditEvent]:

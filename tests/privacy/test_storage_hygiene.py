@@ -198,3 +198,17 @@ def test_reapply_reports_a_blocked_person_and_goes_on(app):
     db.session.expire_all()
     assert db.session.get(User, held.id).email == "hedda.held@example.se"
     assert db.session.get(User, other.id).is_disabled
+
+
+def test_events_written_at_commit_lose_an_erased_persons_address_with_the_rest(app):
+    """audit.record_many_at_commit writes as the session commits; the redaction before the same commit must
+    already see those events, or the address of an erased person would stay in the log."""
+    person = factories.make_user()
+    db.session.commit()
+    audit.record_many_at_commit(Actor(user=person, ip="192.0.2.77"), "person.view", [(person, None, None)])
+    storage_hygiene.track(user_id=person.id)
+    db.session.commit()
+    events = list(db.session.scalars(sa.select(AuditEvent).where(AuditEvent.actor_id == person.id)))
+    assert [e.action for e in events] == ["person.view"] and events[0].ip is None and events[0].ip_nonce is None
+    assert "192.0.2.77" not in json.dumps([[e.ip, e.detail] for e in db.session.scalars(sa.select(AuditEvent))])
+    assert audit.verify_chain().ok
