@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from functools import cache
 
-from flask import Flask, current_app, request, url_for
+from flask import Flask, current_app, request
 from babel import Locale, dates
 from flask_babel import format_date, format_datetime, get_locale, get_timezone, gettext
 from flask_babel import lazy_gettext as _l
